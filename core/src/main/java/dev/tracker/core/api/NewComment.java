@@ -1,0 +1,3 @@
+package dev.tracker.core.api;
+
+public record NewComment(String author, String body) {}
