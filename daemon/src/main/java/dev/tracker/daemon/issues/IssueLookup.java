@@ -1,0 +1,69 @@
+package dev.tracker.daemon.issues;
+
+import dev.tracker.core.error.ErrorCode;
+import dev.tracker.core.error.TrackerException;
+import dev.tracker.core.id.IssueIds;
+import dev.tracker.core.model.Validation;
+import dev.tracker.daemon.storage.IssueEntity;
+import dev.tracker.daemon.storage.ProjectEntity;
+import java.util.List;
+import org.hibernate.Session;
+
+/** Finds projects by key and issues by id or unique id prefix, inside the caller's session. */
+final class IssueLookup {
+  private static final int CANDIDATES_SHOWN = 10;
+
+  ProjectEntity project(Session session, String key) {
+    String normalized = Validation.projectKey(key);
+    return session
+        .createSelectionQuery("from ProjectEntity where key = :key", ProjectEntity.class)
+        .setParameter("key", normalized)
+        .uniqueResultOptional()
+        .orElseThrow(() -> TrackerException.notFound("project '" + normalized + "'"));
+  }
+
+  /**
+   * The live issue whose id is, or starts with, what the user typed. A bare random part is taken as
+   * belonging to {@code projectKey}. Several matches are an error that lists them.
+   */
+  IssueEntity issue(Session session, String projectKey, String typed) {
+    return issue(session, projectKey, typed, false);
+  }
+
+  IssueEntity issue(Session session, String projectKey, String typed, boolean includeDeleted) {
+    String prefix = IssueIds.normalizePrefix(projectKey, typed);
+    IssueEntity exact = session.find(IssueEntity.class, prefix);
+    if (exact != null && (includeDeleted || exact.getDeletedAt() == null)) {
+      return exact;
+    }
+    List<String> matches =
+        session
+            .createNativeQuery(
+                "SELECT id FROM issue WHERE id >= :low AND id < :high"
+                    + (includeDeleted ? "" : " AND deleted_at IS NULL")
+                    + " ORDER BY id LIMIT :max",
+                String.class)
+            .setParameter("low", prefix)
+            .setParameter("high", IssueIds.prefixUpperBound(prefix))
+            .setParameter("max", CANDIDATES_SHOWN + 1)
+            .getResultList();
+    if (matches.isEmpty()) {
+      throw TrackerException.notFound("issue '" + typed + "'");
+    }
+    if (matches.size() > 1) {
+      String shown =
+          String.join(", ", matches.subList(0, Math.min(matches.size(), CANDIDATES_SHOWN)));
+      throw new TrackerException(
+          ErrorCode.AMBIGUOUS_ID,
+          "'"
+              + typed
+              + "' matches several issues: "
+              + shown
+              + (matches.size() > CANDIDATES_SHOWN ? ", ..." : ""),
+          "id",
+          matches.subList(0, Math.min(matches.size(), CANDIDATES_SHOWN)),
+          null);
+    }
+    return session.find(IssueEntity.class, matches.get(0));
+  }
+}
