@@ -93,9 +93,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Closes the SessionFactory, then the pool. Bounded: the pool waits at most {@code closeTimeout}
-   * for connections still in use, then aborts them. Closing the last connection checkpoints the WAL
-   * and removes the {@code -wal} and {@code -shm} files.
+   * Closes the SessionFactory, then the pool. Bounded: HikariCP's shutdown aborts connections still
+   * in use after at most about ten seconds. Closing the last connection checkpoints the WAL and
+   * removes the {@code -wal} and {@code -shm} files.
    */
   @Override
   public void close() {

@@ -8,13 +8,11 @@ import java.time.Duration;
  * connections only add waiting writers.
  *
  * @param busyTimeout how long a writer waits for the lock before the caller gets a "busy" error
- * @param closeTimeout how long {@link Database#close()} waits for connections still in use
  */
-public record DatabaseSettings(
-    Path file, int poolSize, Duration busyTimeout, Duration closeTimeout) {
+public record DatabaseSettings(Path file, int poolSize, Duration busyTimeout) {
 
   public static DatabaseSettings defaults(Path file) {
-    return new DatabaseSettings(file, 4, Duration.ofSeconds(10), Duration.ofSeconds(5));
+    return new DatabaseSettings(file, 4, Duration.ofSeconds(10));
   }
 
   public DatabaseSettings {

@@ -24,10 +24,21 @@ public final class StoreFixture implements AutoCloseable {
   public final IssueStore store;
 
   public StoreFixture(Path directory) {
+    this(directory, true);
+  }
+
+  private StoreFixture(Path directory, boolean createProject) {
     this.file = directory.resolve("tracker.db");
     this.database = Database.open(DatabaseSettings.defaults(file));
     this.store = new IssueStore(database, clock, new SplittableRandom(42));
-    store.projects().create(new NewProject(KEY, "Tracker", null));
+    if (createProject) {
+      store.projects().create(new NewProject(KEY, "Tracker", null));
+    }
+  }
+
+  /** Opens a database a previous fixture in {@code directory} created and closed. */
+  public static StoreFixture reopen(Path directory) {
+    return new StoreFixture(directory, false);
   }
 
   /** Creates an issue one second after the previous one, so creation order is unambiguous. */
