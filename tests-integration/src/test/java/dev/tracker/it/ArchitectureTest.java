@@ -1,0 +1,110 @@
+package dev.tracker.it;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module arrows and the ownership rules of the design, checked on the compiled main classes of
+ * every module: who may depend on whom, and who alone may create pools, engines and threads.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.tracker");
+    assertThat(classes.stream().map(c -> c.getPackageName()))
+        .as("both modules are on the class path, or the rules below check nothing")
+        .anyMatch(p -> p.startsWith("dev.tracker.core"))
+        .anyMatch(p -> p.startsWith("dev.tracker.daemon"));
+  }
+
+  @Test
+  void coreReachesNeitherDaemonNorCliNorFrameworks() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tracker.daemon..",
+            "dev.tracker.cli..",
+            "org.hibernate..",
+            "jakarta..",
+            "com.zaxxer..",
+            "org.sqlite..",
+            "org.flywaydb..",
+            "org.eclipse.jetty..",
+            "tools.jackson..",
+            "org.slf4j..")
+        .check(classes);
+  }
+
+  @Test
+  void cliNeverReachesTheDaemonOrItsEngines() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tracker.daemon..",
+            "org.hibernate..",
+            "jakarta.persistence..",
+            "com.zaxxer..",
+            "org.sqlite..",
+            "org.flywaydb..",
+            "org.eclipse.jetty..")
+        // The CLI module holds no classes until the command line is built; the rule waits for them.
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void onlyDatabaseCreatesThePoolTheSessionFactoryAndRunsMigrations() {
+    ArchRule pool =
+        noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("dev.tracker.daemon.storage.Database")
+            .should()
+            .callConstructor(com.zaxxer.hikari.HikariDataSource.class)
+            .orShould()
+            .callConstructor(
+                com.zaxxer.hikari.HikariDataSource.class, com.zaxxer.hikari.HikariConfig.class)
+            .orShould()
+            .callMethod(org.hibernate.boot.Metadata.class, "buildSessionFactory")
+            .orShould()
+            .callMethod(org.flywaydb.core.Flyway.class, "configure");
+    pool.check(classes);
+  }
+
+  @Test
+  void onlyTheThreadFactoryCreatesThreadsAndNothingBuildsExecutorsAdHoc() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.tracker.daemon.lifecycle.NamedThreadFactory")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                        Thread.class))))
+        .orShould()
+        .callMethodWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        java.util.concurrent.Executors.class))))
+        .check(classes);
+  }
+}
