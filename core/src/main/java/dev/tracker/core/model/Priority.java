@@ -62,7 +62,7 @@ public enum Priority {
     }
     String wanted = text.trim().toLowerCase(Locale.ROOT);
     String digits = wanted.startsWith("p") ? wanted.substring(1) : wanted;
-    if (digits.length() == 1 && Character.isDigit(digits.charAt(0))) {
+    if (digits.length() == 1 && digits.charAt(0) >= '0' && digits.charAt(0) <= '9') {
       return of(digits.charAt(0) - '0');
     }
     for (Priority priority : values()) {

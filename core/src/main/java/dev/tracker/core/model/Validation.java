@@ -82,7 +82,7 @@ public final class Validation {
     if (value.isEmpty()) {
       throw invalid("labels", "a label must not be blank");
     }
-    if (value.length() > Limits.LABEL_MAX_CHARS) {
+    if (value.codePointCount(0, value.length()) > Limits.LABEL_MAX_CHARS) {
       throw invalid(
           "labels",
           "label '" + value + "' is longer than " + Limits.LABEL_MAX_CHARS + " characters");
