@@ -28,7 +28,6 @@ public enum DependencyKind implements WireEnum {
 
   @JsonCreator
   public static DependencyKind parse(String text) {
-    return WireEnum.parse(
-        DependencyKind.class, "kind", text == null ? null : text.replace('_', '-'));
+    return WireEnum.parse(DependencyKind.class, "kind", text);
   }
 }

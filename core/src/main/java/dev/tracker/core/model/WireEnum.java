@@ -17,9 +17,9 @@ public interface WireEnum {
     if (text == null || text.isBlank()) {
       throw TrackerException.invalid(field, "must not be empty; one of " + accepted(type));
     }
-    String wanted = text.trim().toLowerCase(Locale.ROOT);
+    String wanted = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     for (E value : type.getEnumConstants()) {
-      if (value.wire().equals(wanted) || value.wire().equals(wanted.replace('-', '_'))) {
+      if (value.wire().replace('-', '_').equals(wanted)) {
         return value;
       }
     }
