@@ -1,8 +1,10 @@
 package dev.tracker.daemon.storage;
 
+import dev.tracker.core.model.EventKind;
 import dev.tracker.core.model.IssueType;
 import dev.tracker.core.model.Priority;
 import dev.tracker.core.model.Status;
+import dev.tracker.core.model.WireEnum;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.time.Instant;
@@ -24,29 +26,44 @@ final class Converters {
     }
   }
 
-  @Converter(autoApply = true)
-  static final class StatusConverter implements AttributeConverter<Status, String> {
+  /** Stores an enum as its wire name, the same text the API and the sync file use. */
+  abstract static class WireEnumConverter<E extends Enum<E> & WireEnum>
+      implements AttributeConverter<E, String> {
+    private final Class<E> type;
+
+    WireEnumConverter(Class<E> type) {
+      this.type = type;
+    }
+
     @Override
-    public String convertToDatabaseColumn(Status value) {
+    public String convertToDatabaseColumn(E value) {
       return value == null ? null : value.wire();
     }
 
     @Override
-    public Status convertToEntityAttribute(String text) {
-      return text == null ? null : Status.parse(text);
+    public E convertToEntityAttribute(String text) {
+      return text == null ? null : WireEnum.parse(type, type.getSimpleName(), text);
     }
   }
 
   @Converter(autoApply = true)
-  static final class IssueTypeConverter implements AttributeConverter<IssueType, String> {
-    @Override
-    public String convertToDatabaseColumn(IssueType value) {
-      return value == null ? null : value.wire();
+  static final class StatusConverter extends WireEnumConverter<Status> {
+    StatusConverter() {
+      super(Status.class);
     }
+  }
 
-    @Override
-    public IssueType convertToEntityAttribute(String text) {
-      return text == null ? null : IssueType.parse(text);
+  @Converter(autoApply = true)
+  static final class IssueTypeConverter extends WireEnumConverter<IssueType> {
+    IssueTypeConverter() {
+      super(IssueType.class);
+    }
+  }
+
+  @Converter(autoApply = true)
+  static final class EventKindConverter extends WireEnumConverter<EventKind> {
+    EventKindConverter() {
+      super(EventKind.class);
     }
   }
 

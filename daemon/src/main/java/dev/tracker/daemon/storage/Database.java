@@ -181,6 +181,7 @@ public final class Database implements AutoCloseable {
           .addAnnotatedClass(Converters.StatusConverter.class)
           .addAnnotatedClass(Converters.IssueTypeConverter.class)
           .addAnnotatedClass(Converters.PriorityConverter.class)
+          .addAnnotatedClass(Converters.EventKindConverter.class)
           .buildMetadata()
           .buildSessionFactory();
     } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package dev.tracker.daemon.storage;
 
 import dev.tracker.core.model.EventKind;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +20,6 @@ public class EventEntity {
   private String issueId;
 
   @Column(nullable = false, updatable = false)
-  @Convert(converter = EventKindConverter.class)
   private EventKind kind;
 
   @Column(updatable = false)
@@ -88,19 +86,5 @@ public class EventEntity {
 
   public Instant getAt() {
     return at;
-  }
-
-  @jakarta.persistence.Converter
-  static final class EventKindConverter
-      implements jakarta.persistence.AttributeConverter<EventKind, String> {
-    @Override
-    public String convertToDatabaseColumn(EventKind value) {
-      return value == null ? null : value.wire();
-    }
-
-    @Override
-    public EventKind convertToEntityAttribute(String text) {
-      return text == null ? null : EventKind.parse(text);
-    }
   }
 }
