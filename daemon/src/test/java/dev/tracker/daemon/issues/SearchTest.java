@@ -146,11 +146,17 @@ class SearchTest {
   @Test
   void titleMatchesRankBeforeDescriptionMatchesBeforeCommentMatches() {
     filler(6);
+    // The shorter the text a word is found in, the better bm25 rates the match: the longest text
+    // holds the title match and the shortest the comment match, so that only the weights of the
+    // columns put the title first.
     Issue commentOnly = draft("Corner lights out").description("the crossing is dark").create(f);
-    comment(commentOnly, "near the zebra");
+    comment(commentOnly, "zebra");
     Issue descriptionOnly =
-        draft("Lights at the corner").description("the zebra crossing is dark").create(f);
-    Issue titleOnly = draft("Zebra crossing is dark").description("the corner lights").create(f);
+        draft("Lights at the corner").description("a zebra crossing, dark").create(f);
+    Issue titleOnly =
+        draft("The zebra crossing by the school gate is dark since the lamp failed last week")
+            .description("the corner lights")
+            .create(f);
 
     List<SearchHit> hits = search("zebra");
     assertThat(hits)
