@@ -23,26 +23,32 @@ final class IssueLookup {
   }
 
   /**
-   * The live issue whose id is, or starts with, what the user typed. A bare random part is taken as
-   * belonging to {@code projectKey}. Several matches are an error that lists them.
+   * The live issue of project {@code projectKey} whose id is, or starts with, what the user typed.
+   * A bare random part is taken as belonging to that project; issues of other projects never match.
+   * Several matches are an error that lists them.
    */
   IssueEntity issue(Session session, String projectKey, String typed) {
     return issue(session, projectKey, typed, false);
   }
 
   IssueEntity issue(Session session, String projectKey, String typed, boolean includeDeleted) {
-    String prefix = IssueIds.normalizePrefix(projectKey, typed);
+    // Resolving the project first folds the key's case and keeps other projects' issues out.
+    ProjectEntity project = project(session, projectKey);
+    String prefix = IssueIds.normalizePrefix(project.getKey(), typed);
     IssueEntity exact = session.find(IssueEntity.class, prefix);
-    if (exact != null && (includeDeleted || exact.getDeletedAt() == null)) {
+    if (exact != null
+        && exact.getProjectId() == project.getId()
+        && (includeDeleted || exact.getDeletedAt() == null)) {
       return exact;
     }
     List<String> matches =
         session
             .createNativeQuery(
-                "SELECT id FROM issue WHERE id >= :low AND id < :high"
+                "SELECT id FROM issue WHERE project_id = :project AND id >= :low AND id < :high"
                     + (includeDeleted ? "" : " AND deleted_at IS NULL")
                     + " ORDER BY id LIMIT :max",
                 String.class)
+            .setParameter("project", project.getId())
             .setParameter("low", prefix)
             .setParameter("high", IssueIds.prefixUpperBound(prefix))
             .setParameter("max", CANDIDATES_SHOWN + 1)
