@@ -109,9 +109,9 @@ public final class DependencyService {
         session -> {
           ProjectEntity project = lookup.project(session, projectKey);
           History history = new History(session, who, InstantText.truncate(clock.instant()));
-          IssueEditor editor = new IssueEditor(session, lookup, history, project.getKey());
-          IssueEntity issue = lookup.issue(session, project.getKey(), issueId);
-          IssueEntity target = lookup.issue(session, project.getKey(), dependsOnId);
+          IssueEditor editor = new IssueEditor(session, lookup, history, project);
+          IssueEntity issue = lookup.issue(session, project, issueId);
+          IssueEntity target = lookup.issue(session, project, dependsOnId);
           boolean changed = true;
           if (adding) {
             changed = rules.add(session, history, editor, issue, target, kind);

@@ -5,6 +5,7 @@ import dev.tracker.core.error.TrackerException;
 import dev.tracker.core.model.EventKind;
 import dev.tracker.core.model.Status;
 import dev.tracker.daemon.storage.IssueEntity;
+import dev.tracker.daemon.storage.ProjectEntity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,13 +25,13 @@ final class IssueEditor {
   private final Session session;
   private final IssueLookup lookup;
   private final History history;
-  private final String projectKey;
+  private final ProjectEntity project;
 
-  IssueEditor(Session session, IssueLookup lookup, History history, String projectKey) {
+  IssueEditor(Session session, IssueLookup lookup, History history, ProjectEntity project) {
     this.session = session;
     this.lookup = lookup;
     this.history = history;
-    this.projectKey = projectKey;
+    this.project = project;
   }
 
   Session session() {
@@ -117,7 +118,7 @@ final class IssueEditor {
   boolean setParent(IssueEntity issue, String typedParent) {
     String parentId = null;
     if (!typedParent.isEmpty()) {
-      IssueEntity parent = lookup.issue(session, projectKey, typedParent);
+      IssueEntity parent = lookup.issue(session, project, typedParent);
       if (parent.getId().equals(issue.getId())) {
         throw TrackerException.invalid("parent", "an issue cannot be its own parent");
       }

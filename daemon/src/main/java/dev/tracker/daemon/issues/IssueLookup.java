@@ -33,7 +33,14 @@ final class IssueLookup {
 
   IssueEntity issue(Session session, String projectKey, String typed, boolean includeDeleted) {
     // Resolving the project first folds the key's case and keeps other projects' issues out.
-    ProjectEntity project = project(session, projectKey);
+    return issue(session, project(session, projectKey), typed, includeDeleted);
+  }
+
+  IssueEntity issue(Session session, ProjectEntity project, String typed) {
+    return issue(session, project, typed, false);
+  }
+
+  IssueEntity issue(Session session, ProjectEntity project, String typed, boolean includeDeleted) {
     String prefix = IssueIds.normalizePrefix(project.getKey(), typed);
     IssueEntity exact = session.find(IssueEntity.class, prefix);
     if (exact != null

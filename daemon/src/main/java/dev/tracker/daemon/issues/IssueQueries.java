@@ -8,6 +8,7 @@ import dev.tracker.core.api.LabelCount;
 import dev.tracker.core.api.Page;
 import dev.tracker.core.api.SearchHit;
 import dev.tracker.core.api.Stats;
+import dev.tracker.core.error.ErrorCode;
 import dev.tracker.core.error.TrackerException;
 import dev.tracker.core.model.Event;
 import dev.tracker.core.model.Issue;
@@ -59,10 +60,7 @@ public final class IssueQueries {
     return database.read(
         session -> {
           ProjectEntity project = lookup.project(session, projectKey);
-          String parentId =
-              query.parent() == null
-                  ? null
-                  : lookup.issue(session, project.getKey(), query.parent()).getId();
+          String parentId = query.parent() == null ? null : parentOf(session, project, query);
           ListQuery sql = new ListQuery(query, project.getId(), parentId, limit + 1);
           NativeQuery<Object[]> native_ = session.createNativeQuery(sql.sql(), Object[].class);
           sql.parameters().forEach(native_::setParameter);
@@ -76,28 +74,29 @@ public final class IssueQueries {
         });
   }
 
+  /** The parent filter, reported under its own field name when it names no single issue. */
+  private String parentOf(Session session, ProjectEntity project, IssueQuery query) {
+    try {
+      return lookup.issue(session, project, query.parent()).getId();
+    } catch (TrackerException e) {
+      if (e.code() != ErrorCode.VALIDATION_FAILED && e.code() != ErrorCode.AMBIGUOUS_ID) {
+        throw e;
+      }
+      throw new TrackerException(
+          e.code(), e.getMessage().replaceFirst("^id: ", "parent: "), "parent", e.candidates(), e);
+    }
+  }
+
   /** Open issues with no open blocker, most urgent first, then oldest first. */
   public List<Issue> ready(String projectKey, Integer limit) {
     int max = Validation.limit(limit);
     return database.read(
-        session -> {
-          ProjectEntity project = lookup.project(session, projectKey);
-          List<Object[]> rows =
-              session
-                  .createNativeQuery(
-                      "SELECT "
-                          + IssueRows.COLUMNS
-                          + IssueRows.FROM
-                          + " WHERE i.project_id = :project AND i.status = 'open' AND i.deleted_at IS NULL"
-                          + " AND NOT EXISTS ("
-                          + OPEN_BLOCKER
-                          + ") ORDER BY i.priority, i.created_at, i.id LIMIT :limit",
-                      Object[].class)
-                  .setParameter("project", project.getId())
-                  .setParameter("limit", max)
-                  .getResultList();
-          return IssueRows.toIssues(session, rows);
-        });
+        session ->
+            inWorkOrder(
+                session,
+                lookup.project(session, projectKey),
+                "i.status = 'open' AND NOT EXISTS (" + OPEN_BLOCKER + ")",
+                max));
   }
 
   /** Unfinished issues that have open blockers or are marked blocked, each with its blockers. */
@@ -105,22 +104,14 @@ public final class IssueQueries {
     int max = Validation.limit(limit);
     return database.read(
         session -> {
-          ProjectEntity project = lookup.project(session, projectKey);
-          List<Object[]> rows =
-              session
-                  .createNativeQuery(
-                      "SELECT "
-                          + IssueRows.COLUMNS
-                          + IssueRows.FROM
-                          + " WHERE i.project_id = :project AND i.status <> 'closed' AND i.deleted_at IS NULL"
-                          + " AND (i.status = 'blocked' OR EXISTS ("
-                          + OPEN_BLOCKER
-                          + ")) ORDER BY i.priority, i.created_at, i.id LIMIT :limit",
-                      Object[].class)
-                  .setParameter("project", project.getId())
-                  .setParameter("limit", max)
-                  .getResultList();
-          List<Issue> issues = IssueRows.toIssues(session, rows);
+          List<Issue> issues =
+              inWorkOrder(
+                  session,
+                  lookup.project(session, projectKey),
+                  "i.status <> 'closed' AND (i.status = 'blocked' OR EXISTS ("
+                      + OPEN_BLOCKER
+                      + "))",
+                  max);
           Map<String, List<IssueRef>> blockers = blockersOf(session, issues);
           List<BlockedIssue> result = new ArrayList<>(issues.size());
           for (Issue issue : issues) {
@@ -128,6 +119,28 @@ public final class IssueQueries {
           }
           return result;
         });
+  }
+
+  /**
+   * Live issues of the project matching {@code condition}, most urgent first, then oldest first.
+   * {@code condition} is one of this class's fixed SQL fragments, never user input.
+   */
+  private static List<Issue> inWorkOrder(
+      Session session, ProjectEntity project, String condition, int limit) {
+    List<Object[]> rows =
+        session
+            .createNativeQuery(
+                "SELECT "
+                    + IssueRows.COLUMNS
+                    + IssueRows.FROM
+                    + " WHERE i.project_id = :project AND i.deleted_at IS NULL AND "
+                    + condition
+                    + " ORDER BY i.priority, i.created_at, i.id LIMIT :limit",
+                Object[].class)
+            .setParameter("project", project.getId())
+            .setParameter("limit", limit)
+            .getResultList();
+    return IssueRows.toIssues(session, rows);
   }
 
   /** Full-text search over title, description and comments, best match first. */

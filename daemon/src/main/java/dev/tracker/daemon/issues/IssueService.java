@@ -84,12 +84,12 @@ public final class IssueService {
           session.persist(issue);
           session.flush();
           history.record(issue.getId(), EventKind.CREATED, "title", null, title);
-          IssueEditor editor = new IssueEditor(session, lookup, history, project.getKey());
+          IssueEditor editor = new IssueEditor(session, lookup, history, project);
           if (draft.parent() != null && !draft.parent().isBlank()) {
             editor.setParent(issue, draft.parent().strip());
           }
           for (DependencyDraft dependency : draft.dependencies()) {
-            IssueEntity target = lookup.issue(session, project.getKey(), dependency.dependsOn());
+            IssueEntity target = lookup.issue(session, project, dependency.dependsOn());
             dependencies.add(session, history, editor, issue, target, dependency.kind());
           }
           History.bumpProject(session, project.getId());
@@ -157,43 +157,47 @@ public final class IssueService {
 
   public Issue addLabels(String projectKey, String id, List<String> labels, String actor) {
     List<String> checked = Validation.labels(labels);
-    return mutate(
-            projectKey,
-            List.of(id),
-            null,
-            actor,
-            (editor, issue) -> {
-              Set<String> next = new TreeSet<>(issue.getLabels());
-              next.addAll(checked);
-              Set<String> limited = new TreeSet<>(Validation.labels(List.copyOf(next)));
-              return editor.touch(issue, editor.setLabels(issue, limited));
-            })
-        .get(0);
+    return changeLabels(
+        projectKey,
+        id,
+        actor,
+        current -> {
+          Set<String> next = new TreeSet<>(current);
+          next.addAll(checked);
+          return new TreeSet<>(Validation.labels(List.copyOf(next)));
+        });
   }
 
   public Issue removeLabels(String projectKey, String id, List<String> labels, String actor) {
     List<String> checked = Validation.labels(labels);
-    return mutate(
-            projectKey,
-            List.of(id),
-            null,
-            actor,
-            (editor, issue) -> {
-              Set<String> next = new TreeSet<>(issue.getLabels());
-              checked.forEach(next::remove);
-              return editor.touch(issue, editor.setLabels(issue, next));
-            })
-        .get(0);
+    return changeLabels(
+        projectKey,
+        id,
+        actor,
+        current -> {
+          Set<String> next = new TreeSet<>(current);
+          checked.forEach(next::remove);
+          return next;
+        });
   }
 
   public Issue setLabels(String projectKey, String id, List<String> labels, String actor) {
     Set<String> checked = new TreeSet<>(Validation.labels(labels));
+    return changeLabels(projectKey, id, actor, current -> checked);
+  }
+
+  private Issue changeLabels(
+      String projectKey,
+      String id,
+      String actor,
+      java.util.function.UnaryOperator<Set<String>> change) {
     return mutate(
             projectKey,
             List.of(id),
             null,
             actor,
-            (editor, issue) -> editor.touch(issue, editor.setLabels(issue, checked)))
+            (editor, issue) ->
+                editor.touch(issue, editor.setLabels(issue, change.apply(issue.getLabels()))))
         .get(0);
   }
 
@@ -233,10 +237,10 @@ public final class IssueService {
         session -> {
           ProjectEntity project = lookup.project(session, projectKey);
           History history = new History(session, who, now());
-          IssueEditor editor = new IssueEditor(session, lookup, history, project.getKey());
+          IssueEditor editor = new IssueEditor(session, lookup, history, project);
           List<IssueEntity> issues = new ArrayList<>();
           for (String id : typed) {
-            issues.add(lookup.issue(session, project.getKey(), id));
+            issues.add(lookup.issue(session, project, id));
           }
           boolean changed = false;
           for (IssueEntity issue : issues) {

@@ -60,6 +60,6 @@ final class ListCursor {
         throw TrackerException.invalid("cursor", "is not a cursor returned by this API");
       }
     }
-    return List.<Object>of(parts).subList(2, parts.length);
+    return List.<Object>copyOf(java.util.Arrays.asList(parts).subList(2, parts.length));
   }
 }

@@ -17,6 +17,7 @@ import dev.tracker.core.api.IssueSort;
 import dev.tracker.core.api.NewComment;
 import dev.tracker.core.api.Page;
 import dev.tracker.core.error.ErrorCode;
+import dev.tracker.core.error.TrackerException;
 import dev.tracker.core.model.Issue;
 import dev.tracker.core.model.IssueType;
 import dev.tracker.core.model.Priority;
@@ -226,6 +227,15 @@ class IssueListTest {
     assertThat(listed(query().parent(KEY + "-" + prefix))).containsExactly(first.id(), second.id());
     assertThat(listed(query().parent(epic.id().toUpperCase(java.util.Locale.ROOT))))
         .containsExactly(first.id(), second.id());
+  }
+
+  @Test
+  void malformedParentIsReportedUnderTheParentField() {
+    f.create("lonely");
+
+    TrackerException error =
+        assertInvalid("parent", () -> page(query().parent("no spaces").build()));
+    assertThat(error.getMessage()).startsWith("parent: ");
   }
 
   @Test
