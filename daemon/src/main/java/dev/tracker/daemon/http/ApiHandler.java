@@ -1,0 +1,110 @@
+package dev.tracker.daemon.http;
+
+import dev.tracker.core.error.ErrorCode;
+import dev.tracker.core.error.TrackerException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Jetty handler of the API: checks the peer, routes, runs the route, and renders its reply
+ * or its failure as JSON. Every response carries a request id; every 5xx is logged under it, and no
+ * stack trace ever reaches a client.
+ */
+public final class ApiHandler extends Handler.Abstract {
+  private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+  private static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private final Router router;
+  private final Json json;
+  private final Metrics metrics;
+  private final PeerCheck peers;
+  private final long maxBodyBytes;
+  private final AtomicLong requestIds = new AtomicLong();
+  private final String idPrefix = Long.toString(ProcessHandle.current().pid(), 36) + "-";
+
+  public ApiHandler(
+      Router router,
+      Json json,
+      Metrics metrics,
+      java.nio.file.attribute.UserPrincipal self,
+      long maxBodyBytes) {
+    this.router = router;
+    this.json = json;
+    this.metrics = metrics;
+    this.peers = new PeerCheck(self);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    long start = System.nanoTime();
+    String requestId = idPrefix + Long.toString(requestIds.incrementAndGet(), 36);
+    String route = "unmatched";
+    Reply reply;
+    try {
+      String peer = peers.verify(request);
+      Router.Match match = router.match(request.getMethod(), request.getHttpURI().getPath());
+      route = match.route().name();
+      Exchange exchange = new Exchange(request, match.parameters(), json, maxBodyBytes, peer);
+      reply = match.route().handler().handle(exchange);
+    } catch (TrackerException e) {
+      reply = problem(Problem.of(e, requestId));
+      if (e.code().httpStatus() >= 500) {
+        log.warn(
+            "request {} {} {} failed: {}",
+            requestId,
+            request.getMethod(),
+            route,
+            e.getMessage(),
+            e);
+      }
+    } catch (Exception | LinkageError | AssertionError e) {
+      log.error("request {} {} {} failed", requestId, request.getMethod(), route, e);
+      reply = problem(Problem.internal(requestId));
+    }
+    log.debug("request {} {} {} -> {}", requestId, request.getMethod(), route, reply.status());
+    send(response, reply, requestId, callback);
+    metrics.record(route, reply.status(), System.nanoTime() - start);
+    return true;
+  }
+
+  private void send(Response response, Reply reply, String requestId, Callback callback) {
+    response.setStatus(reply.status());
+    response.getHeaders().put(REQUEST_ID_HEADER, requestId);
+    reply.headers().forEach(response.getHeaders()::put);
+    if (reply.body() == null) {
+      response.write(true, null, callback);
+      return;
+    }
+    byte[] body;
+    String type;
+    if (reply.body() instanceof PlainText text) {
+      body = text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      type = text.mediaType();
+    } else {
+      body = json.write(reply.body());
+      type = reply.body() instanceof Problem ? Problem.MEDIA_TYPE : "application/json";
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  private static Reply problem(Problem problem) {
+    Map<String, String> headers =
+        problem.code() == ErrorCode.METHOD_NOT_ALLOWED
+            ? Map.of("Allow", String.join(", ", problem.candidates()))
+            : Map.of();
+    return new Reply(problem.status(), problem, headers);
+  }
+
+  /** A non-JSON body (the Prometheus metrics). */
+  public record PlainText(String text, String mediaType) {}
+}

@@ -1,0 +1,90 @@
+package dev.tracker.daemon.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the Jetty server, its {@code tracker-http} thread pool and its scheduler: created once per
+ * daemon, stopped once. Stopping is graceful: new requests get 503 while in-flight ones finish, up
+ * to the stop timeout.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Server server;
+  private final Path socket;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private HttpServer(Server server, Path socket) {
+    this.server = server;
+    this.socket = socket;
+  }
+
+  /** Binds the socket (mode 0600) and starts serving {@code handler}; on failure nothing runs. */
+  public static HttpServer start(HttpSettings settings, Handler handler) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
+    threads.setName("tracker-http");
+    threads.setDaemon(true);
+    ScheduledExecutorScheduler scheduler =
+        new ScheduledExecutorScheduler("tracker-http-scheduler", true);
+    Server server = new Server(threads, scheduler, null);
+    server.setStopTimeout(settings.stopTimeout().toMillis());
+    server.setStopAtShutdown(false);
+
+    UnixDomainServerConnector unix =
+        new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory());
+    unix.setUnixDomainPath(settings.socket());
+    unix.setAcceptQueueSize(settings.maxConnections());
+    unix.setIdleTimeout(settings.idleTimeout().toMillis());
+    server.addConnector(unix);
+
+    server.setHandler(new GracefulHandler(handler));
+    HttpServer owner = new HttpServer(server, settings.socket());
+    try {
+      server.start();
+      Files.setPosixFilePermissions(
+          settings.socket(), PosixFilePermissions.fromString("rw-------"));
+      log.info("listening on {}", settings.socket());
+      return owner;
+    } catch (Exception | Error e) {
+      owner.close();
+      throw e;
+    }
+  }
+
+  public Path socket() {
+    return socket;
+  }
+
+  /** Stops gracefully, then releases every thread; idempotent. The socket file is removed. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("stopping the HTTP server failed", e);
+    } finally {
+      server.destroy();
+      try {
+        Files.deleteIfExists(socket);
+      } catch (IOException e) {
+        log.warn("could not remove the socket {}", socket, e);
+      }
+    }
+  }
+}
