@@ -68,6 +68,15 @@ public final class HttpServer implements AutoCloseable {
     return socket;
   }
 
+  /** Open client connections, over every connector. */
+  public int activeConnections() {
+    int count = 0;
+    for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+      count += connector.getConnectedEndPoints().size();
+    }
+    return count;
+  }
+
   /** Stops gracefully, then releases every thread; idempotent. The socket file is removed. */
   @Override
   public void close() {

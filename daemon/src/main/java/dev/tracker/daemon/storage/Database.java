@@ -84,6 +84,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** How long a trivial query takes, in milliseconds: the health check's view of the engine. */
+  public double ping() {
+    long start = System.nanoTime();
+    read(session -> session.createNativeQuery("SELECT 1", Integer.class).getSingleResult());
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /** Connections in use and idle, for metrics. */
+  public PoolStats poolStats() {
+    com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return bean == null
+        ? new PoolStats(0, 0)
+        : new PoolStats(bean.getActiveConnections(), bean.getIdleConnections());
+  }
+
+  public record PoolStats(int active, int idle) {}
+
   public DatabaseSettings settings() {
     return settings;
   }

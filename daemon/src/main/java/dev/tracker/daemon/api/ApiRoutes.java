@@ -1,0 +1,19 @@
+package dev.tracker.daemon.api;
+
+import dev.tracker.daemon.http.Metrics;
+import dev.tracker.daemon.http.Router;
+import dev.tracker.daemon.issues.IssueStore;
+
+/** Every route of the v1 API, documented in docs/api.md. */
+public final class ApiRoutes {
+  private ApiRoutes() {}
+
+  public static Router build(IssueStore store, DaemonView daemon, Metrics metrics) {
+    Router router = new Router();
+    new SystemRoutes(daemon, metrics).register(router);
+    new ProjectRoutes(store).register(router);
+    new IssueRoutes(store).register(router);
+    new QueryRoutes(store).register(router);
+    return router;
+  }
+}
