@@ -26,7 +26,11 @@ public final class DaemonLock implements AutoCloseable {
   /** The lock, or empty when another daemon (in any process) holds it. */
   public static Optional<DaemonLock> tryAcquire(Path file) throws IOException {
     FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            file,
+            java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
