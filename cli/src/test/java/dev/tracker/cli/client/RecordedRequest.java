@@ -1,0 +1,16 @@
+package dev.tracker.cli.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A request as the test server received it; header names are lower case. */
+record RecordedRequest(String method, String target, Map<String, String> headers, byte[] body) {
+
+  String header(String name) {
+    return headers.get(name);
+  }
+
+  String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+}
