@@ -97,7 +97,11 @@ public final class SocketHttpClient implements AutoCloseable {
     boolean done = false;
     try {
       current.beginExchange();
-      current.write(ByteBuffer.wrap(head), ByteBuffer.wrap(body == null ? new byte[0] : body));
+      try {
+        current.write(ByteBuffer.wrap(head), ByteBuffer.wrap(body == null ? new byte[0] : body));
+      } catch (IOException writeFailed) {
+        return earlyAnswer(current, method, writeFailed);
+      }
       ResponseReader.Received received = ResponseReader.read(current, method);
       current.endExchange();
       if (received.keepAlive() && !current.hasBufferedInput()) {
@@ -109,6 +113,24 @@ public final class SocketHttpClient implements AutoCloseable {
       if (!done) {
         closeConnection();
       }
+    }
+  }
+
+  /**
+   * A daemon may answer before it has read the whole request, for example 413 to a body over its
+   * limit, and then close. The answer is already waiting in the socket, and it says more than the
+   * broken write does, so it is read and returned; without one, the write failure stands.
+   */
+  private static Response earlyAnswer(Connection current, String method, IOException writeFailed)
+      throws IOException {
+    if (current.bytesWritten() == 0) {
+      throw writeFailed;
+    }
+    try {
+      return ResponseReader.read(current, method).response();
+    } catch (IOException noAnswer) {
+      writeFailed.addSuppressed(noAnswer);
+      throw writeFailed;
     }
   }
 

@@ -9,6 +9,7 @@ public final class TestDaemon implements AutoCloseable {
   private final Path home;
   private final RuntimePaths paths;
   private final Daemon daemon;
+  private Api api;
 
   TestDaemon(Path home, RuntimePaths paths, Daemon daemon) {
     this.home = home;
@@ -28,8 +29,20 @@ public final class TestDaemon implements AutoCloseable {
     return daemon;
   }
 
+  /** The test's client, created on first use and closed with the daemon. */
+  public Api api() {
+    if (api == null) {
+      api = new Api(paths.socket());
+    }
+    return api;
+  }
+
+  /** Closes the client first (it is the daemon's peer), then the daemon. */
   @Override
   public void close() {
+    if (api != null) {
+      api.close();
+    }
     daemon.close();
   }
 }

@@ -1,0 +1,73 @@
+package dev.tracker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracker.core.TrackerVersion;
+import dev.tracker.it.harness.Api;
+import dev.tracker.it.harness.DaemonTest;
+import dev.tracker.it.harness.TestDaemon;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+@DaemonTest
+class SystemRoutesTest {
+
+  @Test
+  void healthReportsVersionPidAndTheDatabase(TestDaemon daemon) {
+    JsonNode health = daemon.api().get("/v1/health").json();
+    assertThat(health.get("status").asString()).isEqualTo("ok");
+    assertThat(health.get("version").asString())
+        .isEqualTo(TrackerVersion.VERSION)
+        .doesNotContain("${");
+    assertThat(health.get("apiVersion").asInt()).isEqualTo(TrackerVersion.API_VERSION);
+    assertThat(health.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(health.get("dbResponseMs").asDouble()).isGreaterThan(0);
+    assertThat(health.get("activeConnections").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void statusNamesPathsAndProjects(TestDaemon daemon) {
+    Api api = daemon.api();
+    api.post("/v1/projects", Map.of("key", "abc", "name", "Abc"));
+    JsonNode status = api.get("/v1/status").json();
+    assertThat(status.get("paths").get("socket").asString())
+        .isEqualTo(daemon.paths().socket().toString());
+    assertThat(status.get("paths").get("database").asString())
+        .isEqualTo(daemon.paths().database().toString());
+    assertThat(status.get("projects").get(0).get("key").asString()).isEqualTo("abc");
+    assertThat(status.get("requests").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void metricsArePrometheusTextWithRoutesStatusesAndGauges(TestDaemon daemon) {
+    Api api = daemon.api();
+    api.get("/v1/health");
+    api.get("/v1/projects/none");
+    Api.Reply reply = api.get("/v1/metrics");
+    assertThat(reply.header("Content-Type")).startsWith("text/plain; version=0.0.4");
+    assertThat(reply.text())
+        .contains("tracker_http_requests_total{route=\"/v1/health\",status=\"200\"} 1")
+        .contains("tracker_http_requests_total{route=\"/v1/projects/{project}\",status=\"404\"} 1")
+        .contains("tracker_http_request_duration_seconds_bucket{le=\"+Inf\"} 2")
+        .contains("tracker_db_connections_active ")
+        .contains("tracker_db_connections_idle ")
+        .containsPattern("process_open_fds \\d+")
+        .containsPattern("jvm_threads_live \\d+")
+        .containsPattern("jvm_heap_used_bytes \\d+");
+  }
+
+  @Test
+  void shutdownStopsTheDaemonGracefullyAndRemovesItsFiles(TestDaemon daemon) throws Exception {
+    Api.Reply reply = daemon.api().post("/v1/shutdown", null);
+    assertThat(reply.status()).isEqualTo(202);
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (Files.exists(daemon.paths().socket()) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(Files.exists(daemon.paths().socket())).isFalse();
+    assertThat(Files.exists(daemon.paths().pidFile())).isFalse();
+  }
+}
