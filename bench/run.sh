@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the JMH jar, runs the store benchmarks and prints each median against its target.
 #
-#   bench/run.sh                     # the whole suite (about 5 to 10 minutes on 2 cores)
+#   bench/run.sh                     # the whole suite (4-5 minutes on 2 cores, build included)
 #   bench/run.sh ready search        # only benchmarks matching these patterns
 #   bench/run.sh -f 3                # any other JMH option is passed through
 #   bench/run.sh --report FILE       # print the table for an earlier JSON result only
