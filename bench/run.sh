@@ -101,6 +101,11 @@ for row in table:
 print()
 if baseline is None:
     print("No baseline in this run: median/baseline needs baselinePointRead.")
+floor = next((p50 for name, p50, _ in rows if name == "baselineDurableCommit"), None)
+create = next((p50 for name, p50, _ in rows if name == "create"), None)
+if floor and create:
+    print(f"create / durable-commit floor: {create / floor:.2f}x "
+          f"(floor {floor:.3f} ms: one fsync'd commit on this disk; the rest is the store's own work)")
 if missed:
     print("Missed targets: " + ", ".join(missed))
     if strict:

@@ -72,6 +72,9 @@ public class StoreBenchmarks {
 
   private Connection baseline;
   private PreparedStatement pointRead;
+  private Connection floor;
+  private PreparedStatement floorInsert;
+  private long floorRows;
   private String[] pointReadIds;
   private int pointReadNext;
 
@@ -103,6 +106,20 @@ public class StoreBenchmarks {
     Collections.shuffle(ids, new Random(Dataset.SEED));
     pointReadIds = ids.subList(0, POINT_READ_IDS).toArray(String[]::new);
 
+    // The floor under every write: one small row committed durably (WAL, synchronous=FULL) on the
+    // same disk, through plain JDBC, without Hibernate, validation or history.
+    SQLiteConfig durable = new SQLiteConfig();
+    durable.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    durable.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    SQLiteDataSource floorSource = new SQLiteDataSource(durable);
+    floorSource.setUrl("jdbc:sqlite:" + directory.resolve("floor.db").toAbsolutePath());
+    floor = floorSource.getConnection();
+    try (var ddl = floor.createStatement()) {
+      ddl.execute("CREATE TABLE row (id INTEGER PRIMARY KEY, title TEXT NOT NULL)");
+    }
+    floor.setAutoCommit(false);
+    floorInsert = floor.prepareStatement("INSERT INTO row (title) VALUES (?)");
+
     check(seeded - started);
   }
 
@@ -114,6 +131,12 @@ public class StoreBenchmarks {
       }
       if (baseline != null) {
         baseline.close();
+      }
+      if (floorInsert != null) {
+        floorInsert.close();
+      }
+      if (floor != null) {
+        floor.close();
       }
     } finally {
       if (database != null) {
@@ -168,6 +191,15 @@ public class StoreBenchmarks {
   }
 
   /** Baseline: one indexed point read through a plain read-only JDBC connection. */
+  /** The durable-commit floor that {@code create} cannot go below on this disk. */
+  @Benchmark
+  public long baselineDurableCommit() throws SQLException {
+    floorInsert.setString(1, "floor row " + floorRows);
+    floorInsert.executeUpdate();
+    floor.commit();
+    return ++floorRows;
+  }
+
   @Benchmark
   public String baselinePointRead() throws SQLException {
     pointRead.setString(1, pointReadIds[pointReadNext++ & (POINT_READ_IDS - 1)]);

@@ -285,11 +285,7 @@ public final class IssueService {
   }
 
   private String newId(Session session, ProjectEntity project) {
-    long existing =
-        session
-            .createNativeQuery("SELECT count(*) FROM issue WHERE project_id = :id", Long.class)
-            .setParameter("id", project.getId())
-            .getSingleResult();
+    long existing = project.getIssueCount();
     for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       // Past a few clashes the project is denser than its length assumed: lengthen the id.
       String id = IssueIds.newIssueId(project.getKey(), existing * (1L << attempt), random);

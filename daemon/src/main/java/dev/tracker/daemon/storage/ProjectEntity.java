@@ -29,6 +29,10 @@ public class ProjectEntity {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Maintained by a database trigger on every issue insert; never written from here. */
+  @Column(name = "issue_count", insertable = false, updatable = false)
+  private long issueCount;
+
   protected ProjectEntity() {}
 
   public ProjectEntity(String key, String name, String root, Instant createdAt) {
@@ -56,6 +60,10 @@ public class ProjectEntity {
 
   public long getChangeCount() {
     return changeCount;
+  }
+
+  public long getIssueCount() {
+    return issueCount;
   }
 
   public Instant getCreatedAt() {

@@ -382,6 +382,19 @@ class IssueWriteTest {
   }
 
   @Test
+  void theProjectIssueCountFollowsEveryInsertIncludingTombstones() {
+    Issue a = f.create("A");
+    f.create("B");
+    issues.delete("trk", a.id(), null, "x");
+    long counted =
+        f.database.read(
+            s ->
+                s.createNativeQuery("SELECT issue_count FROM project WHERE key = 'trk'", Long.class)
+                    .getSingleResult());
+    assertThat(counted).isEqualTo(2);
+  }
+
+  @Test
   void idsGrowWithTheProjectAndNeverRepeat() {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (int i = 0; i < 300; i++) {
