@@ -151,7 +151,7 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
    * Targets of open descriptors. Jars (opened once by class loading and cached for the JVM's life)
    * and the random devices (held open by SecureRandom for the JVM's life) are not the test's.
    */
-  static Set<String> openFiles() {
+  public static Set<String> openFiles() {
     Set<String> targets = new TreeSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       fds.forEach(
