@@ -17,7 +17,9 @@ class SystemRoutesTest {
 
   @Test
   void healthReportsVersionPidAndTheDatabase(TestDaemon daemon) {
-    JsonNode health = daemon.api().get("/v1/health").json();
+    Api.Reply reply = daemon.api().get("/v1/health");
+    assertThat(reply.header("Server")).as("no server banner").isNull();
+    JsonNode health = reply.json();
     assertThat(health.get("status").asString()).isEqualTo("ok");
     assertThat(health.get("version").asString())
         .isEqualTo(TrackerVersion.VERSION)

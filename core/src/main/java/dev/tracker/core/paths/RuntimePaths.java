@@ -29,6 +29,16 @@ public record RuntimePaths(
     return runtimeDir.resolve("daemon.pid");
   }
 
+  /** The bearer token of the optional loopback TCP listener (mode 0600, new at every start). */
+  public Path tokenFile() {
+    return runtimeDir.resolve("daemon.token");
+  }
+
+  /** {@code 127.0.0.1:<port>} of the optional loopback TCP listener, while it listens. */
+  public Path tcpFile() {
+    return runtimeDir.resolve("daemon.tcp");
+  }
+
   public Path logFile() {
     return stateDir.resolve("daemon.log");
   }

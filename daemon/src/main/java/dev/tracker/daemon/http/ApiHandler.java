@@ -26,16 +26,22 @@ public final class ApiHandler extends Handler.Abstract {
   private final Json json;
   private final Metrics metrics;
   private final PeerCheck peers;
+  private final TcpAccess tcp;
   private final long maxBodyBytes;
   private final AtomicLong requestIds = new AtomicLong();
   private final String idPrefix = Long.toString(ProcessHandle.current().pid(), 36) + "-";
 
+  /**
+   * @param tcp the guard of the loopback TCP listener, or {@code null} when there is none
+   */
   public ApiHandler(
       Router router,
       Json json,
       Metrics metrics,
       java.nio.file.attribute.UserPrincipal self,
+      TcpAccess tcp,
       long maxBodyBytes) {
+    this.tcp = tcp;
     this.router = router;
     this.json = json;
     this.metrics = metrics;
@@ -50,6 +56,12 @@ public final class ApiHandler extends Handler.Abstract {
     String route = "unmatched";
     Reply reply;
     try {
+      if (TcpAccess.isTcp(request)) {
+        if (tcp == null) {
+          throw new TrackerException(ErrorCode.FORBIDDEN, "TCP access is not enabled");
+        }
+        tcp.check(request);
+      }
       String peer = peers.verify(request);
       Router.Match match = router.match(request.getMethod(), request.getHttpURI().getPath());
       route = match.route().name();
@@ -98,6 +110,9 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private static Reply problem(Problem problem) {
+    if (problem.code() == ErrorCode.UNAUTHORIZED) {
+      return new Reply(problem.status(), problem, Map.of("WWW-Authenticate", "Bearer"));
+    }
     Map<String, String> headers =
         problem.code() == ErrorCode.METHOD_NOT_ALLOWED
             ? Map.of("Allow", String.join(", ", problem.candidates()))

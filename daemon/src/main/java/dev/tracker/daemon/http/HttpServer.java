@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -43,13 +45,24 @@ public final class HttpServer implements AutoCloseable {
     server.setStopTimeout(settings.stopTimeout().toMillis());
     server.setStopAtShutdown(false);
 
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
     UnixDomainServerConnector unix =
-        new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory());
+        new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(settings.socket());
     unix.setAcceptQueueSize(settings.maxConnections());
     unix.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(unix);
 
+    if (settings.tcpEnabled()) {
+      ServerConnector tcp = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      tcp.setHost("127.0.0.1");
+      tcp.setPort(settings.tcpPort());
+      tcp.setAcceptQueueSize(settings.maxConnections());
+      tcp.setIdleTimeout(settings.idleTimeout().toMillis());
+      server.addConnector(tcp);
+    }
     server.setHandler(new GracefulHandler(handler));
     HttpServer owner = new HttpServer(server, settings.socket());
     try {
@@ -66,6 +79,16 @@ public final class HttpServer implements AutoCloseable {
 
   public Path socket() {
     return socket;
+  }
+
+  /** The bound loopback TCP port, or -1 without a TCP listener. */
+  public int tcpPort() {
+    for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+      if (connector instanceof ServerConnector tcp) {
+        return tcp.getLocalPort();
+      }
+    }
+    return -1;
   }
 
   /** Open client connections, over every connector. */

@@ -8,6 +8,7 @@ import dev.tracker.daemon.http.ApiHandler;
 import dev.tracker.daemon.http.HttpServer;
 import dev.tracker.daemon.http.Json;
 import dev.tracker.daemon.http.Metrics;
+import dev.tracker.daemon.http.TcpAccess;
 import dev.tracker.daemon.issues.IssueStore;
 import dev.tracker.daemon.storage.Database;
 import dev.tracker.daemon.storage.DatabaseSettings;
@@ -89,15 +90,25 @@ public final class Daemon implements AutoCloseable, DaemonView {
 
     metrics = new Metrics();
     UserPrincipal self = Files.getOwner(runtime);
+    TcpAccess tcp = null;
+    if (options.http().tcpEnabled()) {
+      tcp = TcpAccess.createToken(paths.tokenFile());
+      resources.add("token file", paths.tokenFile(), () -> Files.deleteIfExists(paths.tokenFile()));
+    }
     ApiHandler handler =
         new ApiHandler(
             ApiRoutes.build(store, this, metrics),
             new Json(),
             metrics,
             self,
+            tcp,
             options.http().maxBodyBytes());
     http = HttpServer.start(options.http(), handler);
     resources.add("http server", http, http::close);
+    if (tcp != null) {
+      PidFile.writeText(paths.tcpFile(), "127.0.0.1:" + http.tcpPort());
+      resources.add("tcp file", paths.tcpFile(), () -> Files.deleteIfExists(paths.tcpFile()));
+    }
     log.info(
         "tracker daemon {} ready (pid {})", TrackerVersion.VERSION, ProcessHandle.current().pid());
   }

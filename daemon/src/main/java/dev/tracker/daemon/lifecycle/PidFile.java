@@ -15,8 +15,13 @@ public final class PidFile {
   private PidFile() {}
 
   public static void write(Path file, long pid) throws IOException {
+    writeText(file, Long.toString(pid));
+  }
+
+  /** Replaces {@code file} atomically with one line, so a reader never sees it half written. */
+  static void writeText(Path file, String line) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, pid + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(tmp, line + "\n", StandardCharsets.US_ASCII);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
