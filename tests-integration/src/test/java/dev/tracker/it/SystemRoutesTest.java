@@ -66,7 +66,9 @@ class SystemRoutesTest {
     Api.Reply reply = daemon.api().post("/v1/shutdown", null);
     assertThat(reply.status()).isEqualTo(202);
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (Files.exists(daemon.paths().socket()) && System.nanoTime() < deadline) {
+    // Closing runs in reverse order: the socket goes first, the PID file after the database.
+    while ((Files.exists(daemon.paths().socket()) || Files.exists(daemon.paths().pidFile()))
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(Files.exists(daemon.paths().socket())).isFalse();
