@@ -9,6 +9,7 @@ import dev.tracker.daemon.lifecycle.AlreadyRunningException;
 import dev.tracker.daemon.lifecycle.Daemon;
 import dev.tracker.daemon.lifecycle.DaemonOptions;
 import dev.tracker.daemon.lifecycle.NamedThreadFactory;
+import dev.tracker.daemon.sync.jsonl.MergeDriver;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,11 +21,16 @@ import java.util.List;
  * /v1/shutdown} or the idle timeout. A second daemon for the same user exits 0 with "already
  * running (pid N)". With {@code --detached} (how the CLI starts it) SIGINT is ignored, so a Ctrl-C
  * in the terminal that happened to start it does not stop it.
+ *
+ * <p>{@code tracker-daemon merge-driver %O %A %B} is the git merge driver for the sync file (see
+ * {@link MergeDriver}); it merges and exits without starting a daemon.
  */
 public final class DaemonMain {
   static final String USAGE =
       "usage: tracker-daemon [run] [--detached] [--socket PATH] [--runtime-dir DIR] [--data-dir DIR]"
           + " [--state-dir DIR] [--config-dir DIR]";
+  static final String MERGE_DRIVER_USAGE =
+      "usage: tracker-daemon merge-driver BASE OURS THEIRS (git passes %O %A %B)";
 
   private DaemonMain() {}
 
@@ -33,6 +39,9 @@ public final class DaemonMain {
   }
 
   static int run(List<String> args, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("merge-driver")) {
+      return mergeDriver(args.subList(1, args.size()), err);
+    }
     Deque<String> rest = new ArrayDeque<>(args);
     if (!rest.isEmpty() && rest.peek().equals("run")) {
       rest.pop();
@@ -76,6 +85,20 @@ public final class DaemonMain {
       DetachedSignals.ignoreInterrupt();
     }
     return serve(paths, err);
+  }
+
+  /** {@code merge-driver %O %A %B}: git's merge driver for the sync file; starts no daemon. */
+  private static int mergeDriver(List<String> files, PrintStream err) {
+    if (files.size() != 3) {
+      err.println(
+          "tracker-daemon merge-driver: expected 3 files, got "
+              + files.size()
+              + "\n"
+              + MERGE_DRIVER_USAGE);
+      return 2;
+    }
+    return MergeDriver.run(
+        Path.of(files.get(0)), Path.of(files.get(1)), Path.of(files.get(2)), err);
   }
 
   private static int serve(RuntimePaths paths, PrintStream err) {

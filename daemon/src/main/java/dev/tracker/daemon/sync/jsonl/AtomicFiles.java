@@ -1,0 +1,91 @@
+package dev.tracker.daemon.sync.jsonl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Replaces a file so that a reader sees either the old content or the new, never half of either,
+ * and a crash leaves one of the two on disk.
+ */
+public final class AtomicFiles {
+  private static final int NAME_ATTEMPTS = 100;
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code content} to {@code target}: into a new temporary file in the same directory
+   * (which must exist), forced to disk, renamed over {@code target} in one step, and then the
+   * directory forced too, so that the rename itself survives a crash (file systems that cannot
+   * force a directory are tolerated). The new file takes the old one's permissions. On failure the
+   * temporary file is removed and {@code target} is as it was.
+   */
+  public static void write(Path target, byte[] content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Path temporary = createTemporary(directory, absolute.getFileName().toString());
+    boolean renamed = false;
+    try {
+      copyPermissions(absolute, temporary);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+      renamed = true;
+    } finally {
+      if (!renamed) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException cleanup) {
+          // The original failure is the one to report; a stray temporary file is only clutter.
+        }
+      }
+    }
+    forceDirectory(directory);
+  }
+
+  /** A new, empty, uniquely named file next to the target: {@code .<name>.<random>.tmp}. */
+  private static Path createTemporary(Path directory, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      Path candidate = directory.resolve("." + name + "." + suffix + ".tmp");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+    if (view == null || !Files.isRegularFile(from)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+    Files.setPosixFilePermissions(to, permissions);
+  }
+
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some file systems (and Windows) cannot open or force a directory; the rename is done.
+    }
+  }
+}
