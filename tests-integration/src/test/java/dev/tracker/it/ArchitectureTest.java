@@ -110,6 +110,51 @@ class ArchitectureTest {
   }
 
   @Test
+  void eachEngineOfTheDaemonHasExactlyOneOwner() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("dev.tracker.daemon.http.HttpServer")
+            .should()
+            .callConstructorWhere(
+                com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                            org.eclipse.jetty.server.Server.class))))
+            .orShould()
+            .callConstructorWhere(
+                com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                            org.eclipse.jetty.util.thread.ThreadPool.class))));
+    rule.check(classes);
+
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.tracker.daemon.sync.SyncService")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                        java.util.concurrent.ExecutorService.class))))
+        .check(classes);
+
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.tracker.daemon.sync.Git")
+        .and()
+        .resideOutsideOfPackage("dev.tracker.cli..")
+        .should()
+        .callConstructor(ProcessBuilder.class, String[].class)
+        .orShould()
+        .callConstructor(ProcessBuilder.class, java.util.List.class)
+        .orShould()
+        .callMethod(Runtime.class, "exec", String.class)
+        .check(classes);
+  }
+
+  @Test
   void onlyTheThreadFactoryCreatesThreadsAndNothingBuildsExecutorsAdHoc() {
     noClasses()
         .that()

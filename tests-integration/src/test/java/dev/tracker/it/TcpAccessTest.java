@@ -41,8 +41,8 @@ class TcpAccessTest {
     paths = DaemonExtension.pathsUnder(home);
     daemon =
         Daemon.start(
-            new DaemonOptions(
-                paths, HttpSettings.defaults(paths.socket()).withTcpPort(0), Duration.ZERO));
+            DaemonOptions.defaults(paths)
+                .withHttp(HttpSettings.defaults(paths.socket()).withTcpPort(0)));
     String address = Files.readString(paths.tcpFile()).strip();
     assertThat(address).startsWith("127.0.0.1:");
     port = Integer.parseInt(address.substring("127.0.0.1:".length()));

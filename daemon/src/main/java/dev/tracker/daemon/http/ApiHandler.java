@@ -27,12 +27,14 @@ public final class ApiHandler extends Handler.Abstract {
   private final Metrics metrics;
   private final PeerCheck peers;
   private final TcpAccess tcp;
+  private final java.util.function.Consumer<String> onProjectWrite;
   private final long maxBodyBytes;
   private final AtomicLong requestIds = new AtomicLong();
   private final String idPrefix = Long.toString(ProcessHandle.current().pid(), 36) + "-";
 
   /**
    * @param tcp the guard of the loopback TCP listener, or {@code null} when there is none
+   * @param onProjectWrite told the project key after every successful write to a project
    */
   public ApiHandler(
       Router router,
@@ -40,8 +42,10 @@ public final class ApiHandler extends Handler.Abstract {
       Metrics metrics,
       java.nio.file.attribute.UserPrincipal self,
       TcpAccess tcp,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      java.util.function.Consumer<String> onProjectWrite) {
     this.tcp = tcp;
+    this.onProjectWrite = onProjectWrite;
     this.router = router;
     this.json = json;
     this.metrics = metrics;
@@ -67,6 +71,10 @@ public final class ApiHandler extends Handler.Abstract {
       route = match.route().name();
       Exchange exchange = new Exchange(request, match.parameters(), json, maxBodyBytes, peer);
       reply = match.route().handler().handle(exchange);
+      String project = match.parameters().get("project");
+      if (project != null && reply.status() < 300 && !request.getMethod().equals("GET")) {
+        onProjectWrite.accept(project);
+      }
     } catch (TrackerException e) {
       reply = problem(Problem.of(e, requestId));
       if (e.code().httpStatus() >= 500) {

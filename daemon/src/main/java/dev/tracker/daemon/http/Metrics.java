@@ -18,6 +18,7 @@ public final class Metrics {
   private final LongAdder[] buckets = new LongAdder[BUCKETS_SECONDS.length + 1];
   private final LongAdder count = new LongAdder();
   private final LongAdder sumNanos = new LongAdder();
+  private volatile long lastRequestNanos = System.nanoTime();
 
   public Metrics() {
     for (int i = 0; i < buckets.length; i++) {
@@ -25,7 +26,13 @@ public final class Metrics {
     }
   }
 
+  /** Time since the last request finished (or since start), for the idle timeout. */
+  public java.time.Duration idleFor() {
+    return java.time.Duration.ofNanos(System.nanoTime() - lastRequestNanos);
+  }
+
   void record(String route, int status, long nanos) {
+    lastRequestNanos = System.nanoTime();
     requests.computeIfAbsent(route + '\u0000' + status, k -> new LongAdder()).increment();
     double seconds = nanos / 1e9;
     int bucket = 0;

@@ -10,8 +10,10 @@ import dev.tracker.daemon.http.Json;
 import dev.tracker.daemon.http.Metrics;
 import dev.tracker.daemon.http.TcpAccess;
 import dev.tracker.daemon.issues.IssueStore;
+import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.storage.Database;
 import dev.tracker.daemon.storage.DatabaseSettings;
+import dev.tracker.daemon.sync.SyncService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -44,6 +46,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
   private final long startedAt = System.nanoTime();
   private Database database;
   private IssueStore store;
+  private SyncService sync;
   private Metrics metrics;
   private HttpServer http;
 
@@ -87,6 +90,8 @@ public final class Daemon implements AutoCloseable, DaemonView {
     database = Database.open(DatabaseSettings.defaults(paths.database()));
     resources.add("database", database, database::close);
     store = IssueStore.over(database);
+    sync = new SyncService(new SyncStore(database), options.sync(), java.time.Clock.systemUTC());
+    resources.add("sync service", sync, sync::close);
 
     metrics = new Metrics();
     UserPrincipal self = Files.getOwner(runtime);
@@ -97,12 +102,13 @@ public final class Daemon implements AutoCloseable, DaemonView {
     }
     ApiHandler handler =
         new ApiHandler(
-            ApiRoutes.build(store, this, metrics),
+            ApiRoutes.build(store, sync, this, metrics),
             new Json(),
             metrics,
             self,
             tcp,
-            options.http().maxBodyBytes());
+            options.http().maxBodyBytes(),
+            sync::markDirty);
     http = HttpServer.start(options.http(), handler);
     resources.add("http server", http, http::close);
     if (tcp != null) {
@@ -187,6 +193,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
             "runtime", paths.runtimeDir().toString()));
     status.put("requests", metrics.totalRequests());
     status.put("projects", store.projects().list());
+    status.put("sync", sync.states());
     return status;
   }
 

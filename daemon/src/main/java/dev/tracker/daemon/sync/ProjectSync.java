@@ -1,0 +1,170 @@
+package dev.tracker.daemon.sync;
+
+import dev.tracker.daemon.issues.SyncStore;
+import dev.tracker.daemon.sync.jsonl.AtomicFiles;
+import dev.tracker.daemon.sync.jsonl.IssueLine;
+import dev.tracker.daemon.sync.jsonl.IssueMerge;
+import dev.tracker.daemon.sync.jsonl.JsonlCodec;
+import dev.tracker.daemon.sync.jsonl.JsonlException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One project's sync, run only on the sync thread: import the file when it changed outside the
+ * daemon, export when the project's change counter moved (or the file is gone). A file that cannot
+ * be parsed is never overwritten: the project pauses, naming the line, until the file is fixed.
+ */
+final class ProjectSync {
+  static final String DIRECTORY = ".tracker";
+  static final String FILE = "issues.jsonl";
+
+  private final SyncStore store;
+  private final Clock clock;
+  private final boolean gitCommit;
+  private final String key;
+  private final Path root;
+  private final Path file;
+  private volatile SyncState state;
+
+  /** The content both sides last agreed on: the base of the next three-way merge. */
+  private List<IssueLine> base;
+
+  private String lastHash;
+  private Fingerprint lastSeen;
+
+  /** The file lacks something the database has (the merge kept it): write it back. */
+  private boolean fileBehind;
+
+  ProjectSync(SyncStore store, Clock clock, boolean gitCommit, String key, Path root) {
+    this.store = store;
+    this.clock = clock;
+    this.gitCommit = gitCommit;
+    this.key = key;
+    this.root = root;
+    this.file = root.resolve(DIRECTORY).resolve(FILE);
+    this.state = SyncState.initial(key, file.toString());
+  }
+
+  SyncState state() {
+    return state;
+  }
+
+  void markDirty() {
+    state = state.markedDirty();
+  }
+
+  /** Imports, then exports, as needed; {@code changeCount} is the counter the caller just read. */
+  SyncReport cycle(long changeCount, boolean force) {
+    try {
+      int imported = importIfChanged();
+      if (state.pausedAt() != null) {
+        return new SyncReport(key, false, 0, false, state.pausedAt(), null);
+      }
+      boolean exported = false;
+      boolean committed = false;
+      if (force
+          || fileBehind
+          || changeCount != state.exportedChangeCount()
+          || !Files.exists(file)) {
+        exported = export();
+        committed = exported && gitCommit && commit();
+      }
+      return new SyncReport(key, exported, imported, committed, null, null);
+    } catch (IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      state = state.failed(message);
+      return new SyncReport(key, false, 0, false, null, message);
+    }
+  }
+
+  private int importIfChanged() throws IOException {
+    Fingerprint seen = Fingerprint.of(file);
+    if (seen == null) {
+      // The unreadable file is gone (the user removed it): nothing blocks the export any more.
+      lastSeen = null;
+      if (state.pausedAt() != null) {
+        state = state.resumed();
+      }
+      return 0;
+    }
+    if (seen.equals(lastSeen)) {
+      return 0;
+    }
+    byte[] content = Files.readAllBytes(file);
+    String hash = sha256(content);
+    lastSeen = seen;
+    if (hash.equals(lastHash)) {
+      return 0;
+    }
+    List<IssueLine> theirs;
+    try {
+      theirs = JsonlCodec.read(content);
+    } catch (JsonlException e) {
+      lastHash = hash;
+      state = state.paused(file + ":" + e.line() + ": " + e.reason());
+      return 0;
+    }
+    SyncStore.Snapshot ours = store.snapshot(key);
+    List<IssueLine> merged = IssueMerge.merge(base, ours.lines(), theirs);
+    int changed = store.apply(key, ours.lines(), merged);
+    lastHash = hash;
+    base = theirs;
+    fileBehind = !merged.equals(theirs);
+    state = state.imported(clock.instant());
+    return changed;
+  }
+
+  /** Writes the file if its content would change; true if it was written. */
+  private boolean export() throws IOException {
+    SyncStore.Snapshot snapshot = store.snapshot(key);
+    byte[] content = JsonlCodec.write(snapshot.lines());
+    String hash = sha256(content);
+    boolean write = !hash.equals(lastHash) || !Files.exists(file);
+    if (write) {
+      Files.createDirectories(file.getParent());
+      AtomicFiles.write(file, content);
+      lastSeen = Fingerprint.of(file);
+    }
+    lastHash = hash;
+    base = snapshot.lines();
+    fileBehind = false;
+    state = state.exported(clock.instant(), snapshot.changeCount());
+    return write;
+  }
+
+  private boolean commit() throws IOException {
+    if (!Git.isRepository(root)) {
+      return false;
+    }
+    return Git.commit(root, DIRECTORY + "/" + FILE, "tracker: sync issues");
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
+
+  /** Size and modification time: a stat, so an idle tick never reads the file. */
+  private record Fingerprint(long size, long modifiedNanos, Object fileKey) {
+    static Fingerprint of(Path file) throws IOException {
+      if (!Files.exists(file)) {
+        return null;
+      }
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Fingerprint(
+          attributes.size(),
+          attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+          attributes.fileKey());
+    }
+  }
+}
