@@ -2,7 +2,6 @@ package dev.tracker.daemon;
 
 import dev.tracker.core.TrackerVersion;
 import dev.tracker.core.error.TrackerException;
-import dev.tracker.core.paths.PathOverrides;
 import dev.tracker.core.paths.RuntimePathResolver;
 import dev.tracker.core.paths.RuntimePaths;
 import dev.tracker.daemon.lifecycle.AlreadyRunningException;
@@ -12,8 +11,6 @@ import dev.tracker.daemon.lifecycle.NamedThreadFactory;
 import dev.tracker.daemon.sync.jsonl.MergeDriver;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -26,9 +23,6 @@ import java.util.List;
  * {@link MergeDriver}); it merges and exits without starting a daemon.
  */
 public final class DaemonMain {
-  static final String USAGE =
-      "usage: tracker-daemon [run] [--detached] [--socket PATH] [--runtime-dir DIR] [--data-dir DIR]"
-          + " [--state-dir DIR] [--config-dir DIR]";
   static final String MERGE_DRIVER_USAGE =
       "usage: tracker-daemon merge-driver BASE OURS THEIRS (git passes %O %A %B)";
 
@@ -42,49 +36,29 @@ public final class DaemonMain {
     if (!args.isEmpty() && args.get(0).equals("merge-driver")) {
       return mergeDriver(args.subList(1, args.size()), err);
     }
-    Deque<String> rest = new ArrayDeque<>(args);
-    if (!rest.isEmpty() && rest.peek().equals("run")) {
-      rest.pop();
+    DaemonArguments arguments;
+    try {
+      arguments = DaemonArguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("tracker-daemon: " + e.getMessage() + "\n" + DaemonArguments.USAGE);
+      return 2;
     }
-    Path socket = null;
-    Path runtime = null;
-    Path data = null;
-    Path state = null;
-    Path config = null;
-    boolean detached = false;
-    while (!rest.isEmpty()) {
-      String arg = rest.pop();
-      switch (arg) {
-        case "--detached" -> detached = true;
-        case "--socket" -> socket = path(arg, rest);
-        case "--runtime-dir" -> runtime = path(arg, rest);
-        case "--data-dir" -> data = path(arg, rest);
-        case "--state-dir" -> state = path(arg, rest);
-        case "--config-dir" -> config = path(arg, rest);
-        case "--version" -> {
-          err.println("tracker-daemon " + TrackerVersion.VERSION);
-          return 0;
-        }
-        default -> {
-          err.println("tracker-daemon: unknown argument '" + arg + "'\n" + USAGE);
-          return 2;
-        }
-      }
+    if (arguments.version()) {
+      err.println("tracker-daemon " + TrackerVersion.VERSION);
+      return 0;
     }
     RuntimePaths paths;
     try {
-      paths =
-          RuntimePathResolver.forCurrentUser()
-              .resolve(new PathOverrides(data, runtime, state, config, socket));
+      paths = RuntimePathResolver.forCurrentUser().resolve(arguments.paths());
     } catch (TrackerException e) {
       err.println("tracker-daemon: " + e.getMessage());
       return 2;
     }
     System.setProperty("tracker.log.file", paths.logFile().toString());
-    if (detached) {
+    if (arguments.detached()) {
       DetachedSignals.ignoreInterrupt();
     }
-    return serve(paths, err);
+    return serve(arguments.options(paths), err);
   }
 
   /** {@code merge-driver %O %A %B}: git's merge driver for the sync file; starts no daemon. */
@@ -101,10 +75,10 @@ public final class DaemonMain {
         Path.of(files.get(0)), Path.of(files.get(1)), Path.of(files.get(2)), err);
   }
 
-  private static int serve(RuntimePaths paths, PrintStream err) {
+  private static int serve(DaemonOptions options, PrintStream err) {
     Daemon daemon;
     try {
-      daemon = Daemon.start(DaemonOptions.defaults(paths));
+      daemon = Daemon.start(options);
     } catch (AlreadyRunningException e) {
       err.println("tracker-daemon: " + e.getMessage());
       return 0;
@@ -122,12 +96,5 @@ public final class DaemonMain {
       daemon.close();
     }
     return 0;
-  }
-
-  private static Path path(String flag, Deque<String> rest) {
-    if (rest.isEmpty()) {
-      throw new IllegalArgumentException(flag + " needs a value");
-    }
-    return Path.of(rest.pop());
   }
 }

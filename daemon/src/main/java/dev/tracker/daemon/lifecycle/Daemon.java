@@ -115,6 +115,17 @@ public final class Daemon implements AutoCloseable, DaemonView {
       PidFile.writeText(paths.tcpFile(), "127.0.0.1:" + http.tcpPort());
       resources.add("tcp file", paths.tcpFile(), () -> Files.deleteIfExists(paths.tcpFile()));
     }
+    if (!options.idleTimeout().isZero()) {
+      Duration idle = options.idleTimeout();
+      sync.every(
+          Duration.ofSeconds(1),
+          () -> {
+            if (metrics.idleFor().compareTo(idle) >= 0 && http.activeConnections() == 0) {
+              log.info("no request for {}; stopping", idle);
+              requestStop();
+            }
+          });
+    }
     log.info(
         "tracker daemon {} ready (pid {})", TrackerVersion.VERSION, ProcessHandle.current().pid());
   }

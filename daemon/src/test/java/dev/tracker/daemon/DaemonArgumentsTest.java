@@ -1,0 +1,74 @@
+package dev.tracker.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracker.daemon.http.HttpSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DaemonArgumentsTest {
+  @Test
+  void defaultsAreForegroundSyncOnNoTcpNoIdleTimeout() {
+    DaemonArguments parsed = DaemonArguments.parse(List.of("run"));
+    assertThat(parsed.detached()).isFalse();
+    assertThat(parsed.syncEnabled()).isTrue();
+    assertThat(parsed.gitCommit()).isFalse();
+    assertThat(parsed.tcpPort()).isEqualTo(HttpSettings.TCP_OFF);
+    assertThat(parsed.idleTimeout()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void everyFlagIsRead() {
+    DaemonArguments parsed =
+        DaemonArguments.parse(
+            List.of(
+                "--detached",
+                "--idle-timeout",
+                "30m",
+                "--tcp-port",
+                "0",
+                "--no-sync",
+                "--git-commit",
+                "--socket",
+                "/s/d.sock",
+                "--runtime-dir",
+                "/r",
+                "--data-dir",
+                "/d",
+                "--state-dir",
+                "/st",
+                "--config-dir",
+                "/c"));
+    assertThat(parsed.detached()).isTrue();
+    assertThat(parsed.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(parsed.tcpPort()).isZero();
+    assertThat(parsed.syncEnabled()).isFalse();
+    assertThat(parsed.gitCommit()).isTrue();
+    assertThat(parsed.paths().socket()).isEqualTo(Path.of("/s/d.sock"));
+    assertThat(parsed.paths().runtimeDir()).isEqualTo(Path.of("/r"));
+    assertThat(parsed.paths().configDir()).isEqualTo(Path.of("/c"));
+  }
+
+  @Test
+  void durationsInEveryAcceptedForm() {
+    assertThat(DaemonArguments.duration("f", "90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(DaemonArguments.duration("f", "2h")).isEqualTo(Duration.ofHours(2));
+    assertThat(DaemonArguments.duration("f", "PT5M")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(DaemonArguments.duration("f", "0")).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void malformedArgumentsNameTheFlag() {
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--idle-timeout", "soon")))
+        .hasMessageContaining("--idle-timeout: 'soon' is not a duration");
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--tcp-port", "70000")))
+        .hasMessageContaining("--tcp-port: '70000' is not a port");
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--socket")))
+        .hasMessageContaining("--socket needs a value");
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--colour")))
+        .hasMessageContaining("unknown argument '--colour'");
+  }
+}
