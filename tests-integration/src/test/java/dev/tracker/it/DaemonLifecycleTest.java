@@ -78,6 +78,50 @@ class DaemonLifecycleTest {
   }
 
   @Test
+  void aSocketPathTooLongForUnixSocketsFallsBackToAShortHashedOne() throws Exception {
+    Path home = Files.createTempDirectory(Path.of("/tmp"), "trk-long-");
+    try {
+      Path deep = home.resolve("a".repeat(60)).resolve("b".repeat(60));
+      RuntimePaths resolved =
+          new dev.tracker.core.paths.RuntimePathResolver(java.util.Map.of(), home, 0)
+              .resolve(
+                  new dev.tracker.core.paths.PathOverrides(
+                      home.resolve("data"),
+                      home.resolve("run"),
+                      home.resolve("state"),
+                      home.resolve("config"),
+                      deep.resolve("daemon.sock")));
+      assertThat(resolved.socketFallback()).isTrue();
+      assertThat(resolved.socket().getParent()).isEqualTo(home.resolve("run"));
+      try (Daemon started = Daemon.start(DaemonOptions.defaults(resolved))) {
+        assertThat(rawGet(resolved.socket(), "/v1/health")).startsWith("HTTP/1.1 200");
+      }
+    } finally {
+      deleteTree(home);
+    }
+  }
+
+  @Test
+  void aRuntimeDirectoryOwnedBySomeoneElseIsRefused() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.tracker.core.paths.CurrentUser.uid() == 0,
+        "giving a directory to another user needs root");
+    Path home = Files.createTempDirectory(Path.of("/tmp"), "trk-owner-");
+    try {
+      RuntimePaths paths = DaemonExtension.pathsUnder(home);
+      Files.createDirectories(paths.runtimeDir());
+      Files.setAttribute(paths.runtimeDir(), "unix:uid", 65534);
+      assertThatThrownBy(() -> Daemon.start(DaemonOptions.defaults(paths)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("belongs to uid 65534")
+          .hasMessageContaining("refusing to use it");
+      assertThat(Files.exists(paths.socket())).isFalse();
+    } finally {
+      deleteTree(home);
+    }
+  }
+
+  @Test
   void aRuntimeDirectoryWithWideModesIsNarrowedToOwnerOnly() throws Exception {
     Path home = Files.createTempDirectory(Path.of("/tmp"), "trk-mode-");
     try {

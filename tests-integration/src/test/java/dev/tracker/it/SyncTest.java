@@ -42,6 +42,20 @@ class SyncTest {
   }
 
   @Test
+  void theFirstExportNamesTheProjectInItsRepository() throws IOException {
+    sync();
+    assertThat(Files.readString(repo.resolve(".tracker/project.toml")))
+        .isEqualTo("key = \"trk\"\nname = \"Tracker\"\n");
+    Files.writeString(
+        repo.resolve(".tracker/project.toml"), "key = \"trk\"\nname = \"Renamed by hand\"\n");
+    create("Another write");
+    sync();
+    assertThat(Files.readString(repo.resolve(".tracker/project.toml")))
+        .as("never overwritten")
+        .contains("Renamed by hand");
+  }
+
+  @Test
   void aWriteIsExportedWithinTheDebounce() throws Exception {
     sync();
     String id = create("Exported soon");

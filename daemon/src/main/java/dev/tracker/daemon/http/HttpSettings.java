@@ -41,6 +41,6 @@ public record HttpSettings(
         128,
         DEFAULT_MAX_BODY_BYTES,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(4));
   }
 }

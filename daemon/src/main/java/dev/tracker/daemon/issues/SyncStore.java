@@ -49,7 +49,7 @@ public final class SyncStore {
   }
 
   /** A project that lives in a repository, with its change counter. */
-  public record Target(String key, String root, long changeCount) {}
+  public record Target(String key, String name, String root, long changeCount) {}
 
   /** A project's issues as sync lines, and the change counter they reflect. */
   public record Snapshot(long changeCount, List<IssueLine> lines) {}
@@ -60,13 +60,17 @@ public final class SyncStore {
         session ->
             session
                 .createNativeQuery(
-                    "SELECT key, root, change_count FROM project WHERE root IS NOT NULL ORDER BY key",
+                    "SELECT key, name, root, change_count FROM project WHERE root IS NOT NULL ORDER BY key",
                     Object[].class)
                 .getResultList()
                 .stream()
                 .map(
                     row ->
-                        new Target((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                        new Target(
+                            (String) row[0],
+                            (String) row[1],
+                            (String) row[2],
+                            ((Number) row[3]).longValue()))
                 .toList());
   }
 

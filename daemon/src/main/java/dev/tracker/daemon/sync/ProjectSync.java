@@ -29,6 +29,7 @@ final class ProjectSync {
   private final Clock clock;
   private final boolean gitCommit;
   private final String key;
+  private final String name;
   private final Path root;
   private final Path file;
   private volatile SyncState state;
@@ -42,7 +43,8 @@ final class ProjectSync {
   /** The file lacks something the database has (the merge kept it): write it back. */
   private boolean fileBehind;
 
-  ProjectSync(SyncStore store, Clock clock, boolean gitCommit, String key, Path root) {
+  ProjectSync(SyncStore store, Clock clock, boolean gitCommit, String key, String name, Path root) {
+    this.name = name;
     this.store = store;
     this.clock = clock;
     this.gitCommit = gitCommit;
@@ -129,6 +131,7 @@ final class ProjectSync {
     boolean write = !hash.equals(lastHash) || !Files.exists(file);
     if (write) {
       Files.createDirectories(file.getParent());
+      writeProjectFileIfMissing();
       AtomicFiles.write(file, content);
       lastSeen = Fingerprint.of(file);
     }
@@ -137,6 +140,36 @@ final class ProjectSync {
     fileBehind = false;
     state = state.exported(clock.instant(), snapshot.changeCount());
     return write;
+  }
+
+  /**
+   * {@code .tracker/project.toml} names the project in its repository, so that a clone knows which
+   * key its issues belong to. Written once; a user's edits are never overwritten.
+   */
+  private void writeProjectFileIfMissing() throws IOException {
+    Path toml = file.resolveSibling("project.toml");
+    if (!Files.exists(toml)) {
+      String content = "key = " + tomlString(key) + "\nname = " + tomlString(name) + "\n";
+      AtomicFiles.write(toml, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String tomlString(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   private boolean commit() throws IOException {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncService.class);
-  private static final Duration AWAIT = Duration.ofSeconds(5);
+  private static final Duration AWAIT = Duration.ofSeconds(2);
 
   private final SyncStore store;
   private final SyncSettings settings;
@@ -147,7 +147,9 @@ public final class SyncService implements AutoCloseable {
   private ProjectSync sync(SyncStore.Target target) {
     return projects.computeIfAbsent(
         target.key(),
-        key -> new ProjectSync(store, clock, settings.gitCommit(), key, Path.of(target.root())));
+        key ->
+            new ProjectSync(
+                store, clock, settings.gitCommit(), key, target.name(), Path.of(target.root())));
   }
 
   /** Stops the thread and waits for it, then writes what is still unexported. Idempotent. */
