@@ -2,6 +2,7 @@ package dev.tracker.daemon.http;
 
 import dev.tracker.core.error.ErrorCode;
 import dev.tracker.core.error.TrackerException;
+import dev.tracker.daemon.JsonPaths;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -42,14 +43,14 @@ public final class Json {
   static TrackerException translate(JacksonException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TrackerException tracker) {
-        String field = path(e);
+        String field = JsonPaths.of(e);
         return field.isEmpty() || tracker.field() == null
             ? tracker
             : new TrackerException(
                 tracker.code(), tracker.getMessage(), field, tracker.candidates(), e);
       }
     }
-    String field = path(e);
+    String field = JsonPaths.of(e);
     String problem =
         e.getOriginalMessage() == null ? "malformed JSON" : firstLine(e.getOriginalMessage());
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -59,21 +60,6 @@ public final class Json {
     String message = field.isEmpty() ? "malformed JSON: " + problem : field + ": " + problem;
     return new TrackerException(
         ErrorCode.INVALID_REQUEST, message, field.isEmpty() ? null : field, List.of(), e);
-  }
-
-  private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference reference : e.getPath()) {
-      if (reference.getPropertyName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   private static String firstLine(String message) {

@@ -3,6 +3,7 @@ package dev.tracker.daemon.sync.jsonl;
 import dev.tracker.core.error.TrackerException;
 import dev.tracker.core.model.DependencyKind;
 import dev.tracker.core.model.Validation;
+import dev.tracker.daemon.JsonPaths;
 import dev.tracker.daemon.sync.jsonl.JsonlException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -221,7 +222,7 @@ public final class JsonlCodec {
   }
 
   private static JsonlException translate(JacksonException e, int number, boolean unterminated) {
-    String path = path(e);
+    String path = JsonPaths.of(e);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TrackerException tracker) {
         String field = path.isEmpty() ? tracker.field() : path;
@@ -272,21 +273,6 @@ public final class JsonlCodec {
       }
     }
     return false;
-  }
-
-  private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference reference : e.getPath()) {
-      if (reference.getPropertyName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   /** The first line of a parser message, without the location the parser appends. */
