@@ -70,6 +70,42 @@ class ArchitectureTest {
   }
 
   @Test
+  void insideTheDaemonTheStoreAndSyncKnowNothingOfHttpAndHttpKnowsNothingOfTheStore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.tracker.daemon.storage..",
+            "dev.tracker.daemon.issues..",
+            "dev.tracker.daemon.sync..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tracker.daemon.http..", "dev.tracker.daemon.api..", "org.eclipse.jetty..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.daemon.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tracker.daemon.storage..",
+            "dev.tracker.daemon.issues..",
+            "dev.tracker.daemon.sync..",
+            "org.hibernate..",
+            "org.sqlite..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.daemon.sync.jsonl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tracker.daemon.storage..", "dev.tracker.daemon.issues..", "org.hibernate..")
+        .because("the merge driver runs without a database")
+        .check(classes);
+  }
+
+  @Test
   void inTheCliOnlyTheSocketClientOpensSockets() {
     noClasses()
         .that()
