@@ -7,13 +7,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tracker.it.harness.LeakExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The module arrows and the ownership rules of the design, checked on the compiled main classes of
  * every module: who may depend on whom, and who alone may create pools, engines and threads.
  */
+@ExtendWith(LeakExtension.class)
 class ArchitectureTest {
   private static JavaClasses classes;
 

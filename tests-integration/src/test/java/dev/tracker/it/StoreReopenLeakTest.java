@@ -11,6 +11,7 @@ import dev.tracker.core.model.Issue;
 import dev.tracker.daemon.issues.IssueStore;
 import dev.tracker.daemon.storage.Database;
 import dev.tracker.daemon.storage.DatabaseSettings;
+import dev.tracker.it.harness.LeakExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * threads and descriptors until the machine gives out. Opening, using and closing the store many
  * times in one JVM must leave exactly what was there before, every single time.
  */
+@ExtendWith(LeakExtension.class)
 class StoreReopenLeakTest {
   private static final int CYCLES = 25;
 
