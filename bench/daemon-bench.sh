@@ -121,7 +121,8 @@ for part in "${parts[@]}"; do
     load)
       run load java "${driver_jvm[@]}" -cp "$bench_cp" dev.tracker.bench.daemon.LoadDriver \
         --daemon-cp "$daemon_cp" --work "$work" --warmup "$warmup" --duration "$duration" \
-        --rounds "$rounds" --config "default=" --config "serial-128m=-Xmx128m -XX:+UseSerialGC" ||
+        --rounds "$rounds" --config "default=" --config "serial-128m=-Xmx128m -XX:+UseSerialGC" \
+        --config "small=-Xms16m -Xmx64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 MALLOC_ARENA_MAX=2" ||
         failed=1
       ;;
     sync)

@@ -49,7 +49,16 @@ final class ChildDaemon implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
-    command.addAll(jvmFlags);
+    java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    for (String flag : jvmFlags) {
+      // NAME=VALUE (not a JVM flag): an environment variable of the child, e.g. MALLOC_ARENA_MAX=2.
+      int eq = flag.indexOf('=');
+      if (!flag.startsWith("-") && eq > 0) {
+        environment.put(flag.substring(0, eq), flag.substring(eq + 1));
+      } else {
+        command.add(flag);
+      }
+    }
     command.add("-cp");
     command.add(classpath);
     command.add("dev.tracker.daemon.DaemonMain");
@@ -60,6 +69,7 @@ final class ChildDaemon implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.console().toFile()));
     // The flags name every directory; no TRACKER_* variable of the caller may move the socket.
     builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
+    builder.environment().putAll(environment);
     long launchedAt = System.nanoTime();
     Process process = builder.start();
     LIVE.add(process);
@@ -146,22 +156,52 @@ final class ChildDaemon implements AutoCloseable {
   ProcStatus status() throws IOException {
     long rss = -1;
     long hwm = -1;
+    long anon = -1;
+    long file = -1;
     int threads = -1;
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         rss = kilobytes(line);
       } else if (line.startsWith("VmHWM:")) {
         hwm = kilobytes(line);
+      } else if (line.startsWith("RssAnon:")) {
+        anon = kilobytes(line);
+      } else if (line.startsWith("RssFile:")) {
+        file = kilobytes(line);
       } else if (line.startsWith("Threads:")) {
         threads = Integer.parseInt(line.substring("Threads:".length()).trim());
       }
     }
-    return new ProcStatus(rss, hwm, threads);
+    return new ProcStatus(rss, hwm, anon, file, threads);
   }
 
-  record ProcStatus(long rssKb, long hwmKb, int threads) {
+  /**
+   * Resident memory in kB: all, peak, anonymous (heap, stacks, malloc) and file-backed (jars, CDS).
+   */
+  record ProcStatus(long rssKb, long hwmKb, long anonKb, long fileKb, int threads) {
     double rssMb() {
       return rssKb / 1024.0;
+    }
+  }
+
+  /**
+   * {@code jcmd PID VM.native_memory summary} of the child, when it runs with {@code
+   * -XX:NativeMemoryTracking}; bounded to 60 s.
+   */
+  String nativeMemory() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "VM.native_memory", "summary")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        return "jcmd did not finish";
+      }
+      return new String(output, StandardCharsets.UTF_8);
+    } finally {
+      process.destroyForcibly();
     }
   }
 

@@ -151,12 +151,18 @@ public final class LoadDriver {
           };
       Latencies.Summary first = memory.run(daemon);
       for (int i = 0; i < marks.size(); i++) {
+        ChildDaemon.ProcStatus s = samples.get(i);
         System.out.printf(
-            "after %,7d requests: RSS %.1f MB (HWM %.1f MB), %d threads%n",
+            "after %,7d requests: RSS %.1f MB (anon %.1f, file %.1f; HWM %.1f MB), %d threads%n",
             marks.get(i),
-            samples.get(i).rssMb(),
-            samples.get(i).hwmKb() / 1024.0,
-            samples.get(i).threads());
+            s.rssMb(),
+            s.anonKb() / 1024.0,
+            s.fileKb() / 1024.0,
+            s.hwmKb() / 1024.0,
+            s.threads());
+      }
+      if (config.flags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+        System.out.println(daemon.nativeMemory());
       }
       System.out.printf(
           "first %,d issue reads: %.0f req/s, p50 %.3f ms, p99 %.3f ms (cold: JIT and heap growing)%n",
@@ -198,8 +204,13 @@ public final class LoadDriver {
       }
       ChildDaemon.ProcStatus end = daemon.status();
       System.out.printf(
-          "after %,d requests in all: RSS %.1f MB (HWM %.1f MB), %d threads%n",
-          total, end.rssMb(), end.hwmKb() / 1024.0, end.threads());
+          "after %,d requests in all: RSS %.1f MB (anon %.1f, file %.1f; HWM %.1f MB), %d threads%n",
+          total,
+          end.rssMb(),
+          end.anonKb() / 1024.0,
+          end.fileKb() / 1024.0,
+          end.hwmKb() / 1024.0,
+          end.threads());
       return new Result(config, readyMs, idle, marks, samples, health, issue, end, total);
     } finally {
       int status = daemon.stop(Duration.ofSeconds(30));
