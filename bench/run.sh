@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                     # the whole suite (4-5 minutes on 2 cores, build included)
 #   bench/run.sh ready search        # only benchmarks matching these patterns
+#   bench/run.sh SyncBenchmarks StoreBenchmarks.baselinePointRead   # the sync loop's costs
 #   bench/run.sh -f 3                # any other JMH option is passed through
 #   bench/run.sh --report FILE       # print the table for an earlier JSON result only
 #
@@ -51,6 +52,9 @@ targets = {
     "create": 3.0,
     "listFiltered50": 10.0,
     "cycleCheck5000": 70.0,
+    # SyncBenchmarks (run with StoreBenchmarks.baselinePointRead for the baseline column).
+    "idleTick": 1.0,
+    "export10k": 300.0,
 }
 to_ms = {"s/op": 1e3, "ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6}
 
@@ -106,6 +110,11 @@ create = next((p50 for name, p50, _ in rows if name == "create"), None)
 if floor and create:
     print(f"create / durable-commit floor: {create / floor:.2f}x "
           f"(floor {floor:.3f} ms: one fsync'd commit on this disk; the rest is the store's own work)")
+write_floor = next((p50 for name, p50, _ in rows if name == "baselineWrite10k"), None)
+export = next((p50 for name, p50, _ in rows if name == "export10k"), None)
+if write_floor and export:
+    print(f"export10k / write floor: {export / write_floor:.2f}x "
+          f"(floor {write_floor:.3f} ms: the same bytes written and fsync'd once on this disk)")
 if missed:
     print("Missed targets: " + ", ".join(missed))
     if strict:

@@ -36,9 +36,9 @@ import org.sqlite.SQLiteDataSource;
  * timestamps in {@link InstantText} format, one event per change, and the schema's triggers keep
  * the full-text index as they do for the store's own writes.
  */
-final class Dataset {
+public final class Dataset {
   static final long SEED = 20_260_301L;
-  static final String PROJECT = "bench";
+  public static final String PROJECT = "bench";
   static final String CHAIN = "chain";
   static final String ACTOR = "bench";
   static final int ISSUES = 10_000;
@@ -58,7 +58,7 @@ final class Dataset {
       Duration.between(START, END).toSeconds() / (ISSUES + 1);
 
   /** What the seeding produced, for the benchmarks' parameters and the run's summary line. */
-  record Facts(
+  public record Facts(
       List<String> issueIds,
       String chainFirst,
       String chainLast,
@@ -75,7 +75,21 @@ final class Dataset {
 
   /** Registers both projects through {@code store}, then writes their rows into {@code file}. */
   static Facts seed(IssueStore store, Path file) throws SQLException {
-    store.projects().create(new NewProject(PROJECT, "Benchmark project", null));
+    return seed(store, file, null);
+  }
+
+  /**
+   * As {@link #seed(IssueStore, Path)}, with {@value #PROJECT} registered under the repository
+   * directory {@code root} (absolute, or null for none), so that the sync loop exports it there.
+   */
+  public static Facts seed(IssueStore store, Path file, Path root) throws SQLException {
+    store
+        .projects()
+        .create(
+            new NewProject(
+                PROJECT,
+                "Benchmark project",
+                root == null ? null : root.toAbsolutePath().toString()));
     store.projects().create(new NewProject(CHAIN, "Dependency chain", null));
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
