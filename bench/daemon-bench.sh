@@ -5,8 +5,9 @@
 #   startup  time from fork until the socket accepts and GET /v1/health answers 200, for several JVM
 #            settings (default, C1 only, AppCDS, ...); baseline: a JVM that prints a line and exits
 #   load     8 socket clients reading issues of a 10,000-issue store (req/s, p50/p99/p99.9), and the
-#            daemon's RSS after 10,000 ... 50,000 requests; with the JVM's default settings and with
-#            -Xmx128m -XX:+UseSerialGC; baseline: GET /v1/health with the same clients
+#            daemon's RSS after 10,000 ... 50,000 requests; with the JVM's default settings, with
+#            -Xmx128m -XX:+UseSerialGC, and with a small heap (-Xms16m -Xmx64m, SerialGC, native
+#            heap trimming); baseline: GET /v1/health with the same clients
 #   sync     JMH: an idle sync tick and an export of 10,000 issues (SyncBenchmarks); baselines: a
 #            point read (StoreBenchmarks.baselinePointRead) and the export's bytes written + fsync'd
 #

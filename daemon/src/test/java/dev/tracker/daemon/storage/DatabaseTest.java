@@ -52,7 +52,9 @@ class DatabaseTest {
                               + " WHERE version IS NOT NULL ORDER BY installed_rank",
                           Object[].class)
                       .getResultList());
-      assertThat(migrations).extracting(row -> String.valueOf(row[0])).containsExactly("1", "2");
+      assertThat(migrations)
+          .extracting(row -> String.valueOf(row[0]))
+          .containsExactly("1", "2", "3");
       assertThat(migrations)
           .allSatisfy(row -> assertThat(String.valueOf(row[1])).isIn("1", "true"));
     }
@@ -63,7 +65,7 @@ class DatabaseTest {
               s ->
                   s.createNativeQuery("SELECT count(*) FROM flyway_schema_history", Long.class)
                       .getSingleResult());
-      assertThat(applied).isEqualTo(2);
+      assertThat(applied).isEqualTo(3);
     }
   }
 
