@@ -8,6 +8,7 @@ import dev.tracker.daemon.lifecycle.AlreadyRunningException;
 import dev.tracker.daemon.lifecycle.Daemon;
 import dev.tracker.daemon.lifecycle.DaemonOptions;
 import dev.tracker.daemon.lifecycle.NamedThreadFactory;
+import dev.tracker.daemon.logging.DaemonLogConfigurator;
 import dev.tracker.daemon.sync.jsonl.MergeDriver;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class DaemonMain {
       err.println("tracker-daemon: " + e.getMessage());
       return 2;
     }
-    System.setProperty("tracker.log.file", paths.logFile().toString());
+    System.setProperty(DaemonLogConfigurator.LOG_FILE_PROPERTY, paths.logFile().toString());
     if (arguments.detached()) {
       DetachedSignals.ignoreInterrupt();
     }

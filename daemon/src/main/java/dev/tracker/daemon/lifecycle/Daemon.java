@@ -109,6 +109,8 @@ public final class Daemon implements AutoCloseable, DaemonView {
             tcp,
             options.http().maxBodyBytes(),
             sync::markDirty);
+    // Everything above ran while Hibernate was starting; the socket opens only once it has.
+    database.awaitReady();
     http = HttpServer.start(options.http(), handler);
     resources.add("http server", http, http::close);
     if (tcp != null) {

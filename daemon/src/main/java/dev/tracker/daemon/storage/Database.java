@@ -1,6 +1,5 @@
 package dev.tracker.daemon.storage;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tracker.daemon.lifecycle.NamedThreadFactory;
 import java.io.IOException;
@@ -31,28 +30,40 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseSettings settings;
   private final HikariDataSource pool;
-  private final SessionFactory sessions;
+  private final SessionFactoryBoot boot;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Database(DatabaseSettings settings, HikariDataSource pool, SessionFactory sessions) {
+  private Database(DatabaseSettings settings, HikariDataSource pool, SessionFactoryBoot boot) {
     this.settings = settings;
     this.pool = pool;
-    this.sessions = sessions;
+    this.boot = boot;
   }
 
-  /** Opens (creating if needed) and migrates the database; on failure nothing stays open. */
+  /**
+   * Opens (creating if needed) and migrates the database. Hibernate may still be starting when this
+   * returns: the first session waits for it, and {@link #awaitReady()} waits for it and reports its
+   * failure. On failure nothing stays open.
+   */
   public static Database open(DatabaseSettings settings) {
     createParentDirectory(settings);
-    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+    // The pool starts at its first connection, so Hibernate's boot begins before SQLite's native
+    // library is loaded and the schema is checked, not after.
+    HikariDataSource pool = lazyPool(settings);
+    SessionFactoryBoot boot = SessionFactoryBoot.start(() -> buildSessionFactory(pool));
     try {
       migrate(pool);
-      SessionFactory sessions = buildSessionFactory(pool);
-      log.info("database open: {}", settings.file());
-      return new Database(settings, pool, sessions);
+      return new Database(settings, pool, boot);
     } catch (RuntimeException | Error e) {
+      boot.close();
       pool.close();
       throw e;
     }
+  }
+
+  /** Waits until Hibernate has started; throws what its boot threw. */
+  public void awaitReady() {
+    boot.await();
+    log.info("database open: {}", settings.file());
   }
 
   /**
@@ -61,7 +72,7 @@ public final class Database implements AutoCloseable {
   public <T> T write(Function<Session, T> work) {
     ensureOpen();
     try {
-      return sessions.fromTransaction(work);
+      return boot.await().fromTransaction(work);
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e);
     }
@@ -74,7 +85,7 @@ public final class Database implements AutoCloseable {
   public <T> T read(Function<Session, T> work) {
     ensureOpen();
     try {
-      return sessions.fromSession(
+      return boot.await().fromSession(
           session -> {
             session.setDefaultReadOnly(true);
             return work.apply(session);
@@ -120,7 +131,7 @@ public final class Database implements AutoCloseable {
       return;
     }
     try {
-      sessions.close();
+      boot.close();
     } catch (RuntimeException e) {
       log.warn("closing the session factory failed; closing the pool anyway", e);
     } finally {
@@ -144,7 +155,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static HikariConfig poolConfig(DatabaseSettings settings) {
+  private static HikariDataSource lazyPool(DatabaseSettings settings) {
     SQLiteConfig sqlite = new SQLiteConfig();
     sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -155,7 +166,7 @@ public final class Database implements AutoCloseable {
     SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
     dataSource.setUrl("jdbc:sqlite:" + settings.file().toAbsolutePath());
 
-    HikariConfig config = new HikariConfig();
+    HikariDataSource config = new HikariDataSource();
     config.setPoolName(NamedThreadFactory.PREFIX + "db");
     config.setThreadFactory(new NamedThreadFactory("db", true));
     config.setDataSource(dataSource);
@@ -168,6 +179,10 @@ public final class Database implements AutoCloseable {
   }
 
   private static void migrate(HikariDataSource pool) {
+    if (SchemaVersion.isCurrent(pool)) {
+      log.debug("schema is at version {}; no migration to run", SchemaVersion.LATEST);
+      return;
+    }
     Flyway.configure()
         .dataSource(pool)
         .locations("classpath:db/migration")
@@ -187,6 +202,10 @@ public final class Database implements AutoCloseable {
             .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 100)
             .applySetting(AvailableSettings.GENERATE_STATISTICS, false)
             .applySetting(AvailableSettings.SHOW_SQL, false)
+            .applySetting(AvailableSettings.XML_MAPPING_ENABLED, false)
+            .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false)
+            .applySetting(AvailableSettings.STATIC_METAMODEL_POPULATION, "disabled")
+            .addService(org.hibernate.bytecode.spi.BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
             .build();
     try {
       return new MetadataSources(registry)
