@@ -99,13 +99,15 @@ mkdir -p "$out"
 } | tee "$out/machine.txt"
 
 timeout 1200 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime -pl bench -am
+  -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime -pl bench,dist -am
 
 # The daemon runs on its own runtime class path, as a launcher would start it; the drivers and
 # the baseline program run from the bench module.
 daemon_cp="$PWD/daemon/target/tracker-daemon-0.1.0-SNAPSHOT.jar:$(cat daemon/target/classpath.txt)"
 bench_cp="$PWD/bench/target/classes:$(cat bench/target/classpath.txt)"
 hello_cp="$PWD/bench/target/tracker-bench-0.1.0-SNAPSHOT.jar:$daemon_cp"
+# The distribution's launcher: how users start the daemon (JVM settings, class-data archive).
+launcher="$PWD/dist/target/tracker/bin/tracker-daemon"
 # Both the daemon jar and the bench module hold a logback.xml: name the bench one (warnings only).
 driver_jvm=(-Xmx512m -Dlogback.configurationFile="$PWD/bench/target/classes/logback.xml")
 
@@ -116,14 +118,14 @@ for part in "${parts[@]}"; do
   case "$part" in
     startup)
       run startup java "${driver_jvm[@]}" -cp "$bench_cp" dev.tracker.bench.daemon.StartupDriver \
-        --daemon-cp "$daemon_cp" --hello-cp "$hello_cp" --work "$work" --starts "$starts" ||
+        --daemon-cp "$daemon_cp" --hello-cp "$hello_cp" --work "$work" --starts "$starts" \
+        --launcher "$launcher" ||
         failed=1
       ;;
     load)
       run load java "${driver_jvm[@]}" -cp "$bench_cp" dev.tracker.bench.daemon.LoadDriver \
         --daemon-cp "$daemon_cp" --work "$work" --warmup "$warmup" --duration "$duration" \
-        --rounds "$rounds" --config "default=" --config "serial-128m=-Xmx128m -XX:+UseSerialGC" \
-        --config "small=-Xms16m -Xmx64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 MALLOC_ARENA_MAX=2" ||
+        --rounds "$rounds" --config "default=" --config "launcher=launcher=$launcher" ||
         failed=1
       ;;
     sync)

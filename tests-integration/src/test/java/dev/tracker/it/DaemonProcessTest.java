@@ -110,10 +110,8 @@ class DaemonProcessTest {
   private Process daemon(String... flags) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    // The test class path carries logback-test.xml; the child must log as the product does.
-    command.add(
-        "-Dlogback.configurationFile="
-            + dev.tracker.daemon.DaemonMain.class.getResource("/logback.xml"));
+    // tracker-daemon names its log file, so the child logs as the product does although the test
+    // class path carries a logback-test.xml.
     command.addAll(
         List.of(
             "-Xmx128m",

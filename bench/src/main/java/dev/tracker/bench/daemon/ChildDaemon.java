@@ -23,6 +23,7 @@ final class ChildDaemon implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
   private static final long POLL_MILLIS = 5;
+  static final String LAUNCHER_FLAG = "launcher=";
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
@@ -44,24 +45,41 @@ final class ChildDaemon implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Starts a daemon on {@code home}; {@link #launchedAt()} is taken just before the fork. */
+  /**
+   * Starts a daemon on {@code home}; {@link #launchedAt()} is taken just before the fork. A flag
+   * {@code launcher=PATH} starts it as users do, through the distribution's {@code
+   * bin/tracker-daemon run} (its JVM settings and class-data archive, the cache under the home);
+   * the other flags are then appended through {@code TRACKER_JAVA_OPTS}.
+   */
   static ChildDaemon launch(List<String> jvmFlags, String classpath, DaemonHome home)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
+    List<String> jvm = new ArrayList<>();
     java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    String launcher = null;
     for (String flag : jvmFlags) {
       // NAME=VALUE (not a JVM flag): an environment variable of the child, e.g. MALLOC_ARENA_MAX=2.
       int eq = flag.indexOf('=');
-      if (!flag.startsWith("-") && eq > 0) {
+      if (flag.startsWith(LAUNCHER_FLAG)) {
+        launcher = flag.substring(LAUNCHER_FLAG.length());
+      } else if (!flag.startsWith("-") && eq > 0) {
         environment.put(flag.substring(0, eq), flag.substring(eq + 1));
       } else {
-        command.add(flag);
+        jvm.add(flag);
       }
     }
-    command.add("-cp");
-    command.add(classpath);
-    command.add("dev.tracker.daemon.DaemonMain");
+    List<String> command = new ArrayList<>();
+    if (launcher == null) {
+      command.add(javaExecutable());
+      command.addAll(jvm);
+      command.add("-cp");
+      command.add(classpath);
+      command.add("dev.tracker.daemon.DaemonMain");
+    } else {
+      command.add(launcher);
+      environment.put("TRACKER_JAVA", javaExecutable());
+      environment.put("TRACKER_JAVA_OPTS", String.join(" ", jvm));
+      environment.put("XDG_CACHE_HOME", home.base().resolve("cache").toString());
+    }
     command.addAll(home.daemonArgs());
     ProcessBuilder builder =
         new ProcessBuilder(command)

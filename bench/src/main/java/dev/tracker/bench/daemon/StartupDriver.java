@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp BENCH_CP dev.tracker.bench.daemon.StartupDriver --daemon-cp CP --hello-cp CP
- *     [--work /tmp] [--starts 10] [--timeout-seconds 60]
+ *     [--work /tmp] [--starts 10] [--timeout-seconds 60] [--launcher DIST/bin/tracker-daemon]
  * </pre>
  */
 public final class StartupDriver {
@@ -34,12 +34,14 @@ public final class StartupDriver {
   private final Path work;
   private final Duration timeout;
   private DaemonHome seeded;
+  private final String launcher;
 
   private StartupDriver(Options options) {
     daemonClasspath = options.required("daemon-cp");
     helloClasspath = options.required("hello-cp");
     work = Path.of(options.text("work", "/tmp"));
     timeout = Duration.ofSeconds(options.integer("timeout-seconds", 60));
+    launcher = options.text("launcher", null);
   }
 
   /** One way of starting: on the seeded home, or on an empty one each time (a first start). */
@@ -58,17 +60,24 @@ public final class StartupDriver {
       Path archives = seeded.base().resolve("cds");
       Files.createDirectories(archives);
       String c1 = "-XX:TieredStopAtLevel=1";
-      List<String> serial = List.of("-Xmx128m", "-XX:+UseSerialGC");
       List<Setting> settings = new ArrayList<>();
       settings.add(new Setting("default", List.of(), false, "10k issues, synced root"));
       settings.add(new Setting("first-start", List.of(), true, "empty data dir: migrations"));
       settings.add(new Setting("c1", List.of(c1), false, c1));
-      settings.add(new Setting("serial-128m", serial, false, String.join(" ", serial)));
       settings.add(appCds("appcds", List.of(), archives));
       settings.add(appCds("appcds+c1", List.of(c1), archives));
-      List<String> all = new ArrayList<>(serial);
-      all.add(c1);
-      settings.add(appCds("appcds+c1+serial-128m", all, archives));
+      if (launcher != null) {
+        String script = ChildDaemon.LAUNCHER_FLAG + launcher;
+        settings.add(
+            new Setting(
+                "launcher", List.of(script), false, "bin/tracker-daemon run, its archive mapped"));
+        settings.add(
+            new Setting(
+                "launcher-no-archive",
+                List.of(script, "TRACKER_NO_ARCHIVE=1"),
+                false,
+                "bin/tracker-daemon run, TRACKER_NO_ARCHIVE=1"));
+      }
 
       Map<String, List<Double>> times = new LinkedHashMap<>();
       times.put("hello (baseline)", new ArrayList<>());
@@ -78,6 +87,10 @@ public final class StartupDriver {
       hello();
       for (Setting setting : settings) {
         start(setting, true);
+        if (setting.name().equals("launcher")) {
+          // The first start recorded the archive at its exit; this one validates and adopts it.
+          start(setting, true);
+        }
       }
       for (int round = 1; round <= starts; round++) {
         times.get("hello (baseline)").add(hello());

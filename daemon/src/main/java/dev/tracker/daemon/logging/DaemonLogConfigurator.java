@@ -17,8 +17,9 @@ import ch.qos.logback.core.util.FileSize;
  * The daemon's logging, set up in code: a rolling file in the state directory and stderr. Parsing
  * an XML configuration cost the daemon about 400 classes and a third of a second at every start.
  *
- * <p>A {@code logback.configurationFile} property or a {@code logback-test.xml} on the class path
- * still wins: this configurator then steps aside and Logback reads that file as usual.
+ * <p>It applies when {@code tracker-daemon} runs (it names the log file before anything logs). A
+ * JVM that embeds the daemon without naming a log file (tests, benchmarks), or one given a {@code
+ * logback.configurationFile}, gets Logback's usual configuration instead.
  */
 public final class DaemonLogConfigurator extends ContextAwareBase implements Configurator {
   /** The system property naming the log file; {@code tracker-daemon} sets it before logging. */
@@ -31,13 +32,13 @@ public final class DaemonLogConfigurator extends ContextAwareBase implements Con
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || getClass().getClassLoader().getResource("logback-test.xml") != null) {
+    String logFile = System.getProperty(LOG_FILE_PROPERTY);
+    if (logFile == null || System.getProperty("logback.configurationFile") != null) {
       return ExecutionStatus.NEUTRAL;
     }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(fileAppender(context, System.getProperty(LOG_FILE_PROPERTY)));
+    root.addAppender(fileAppender(context, logFile));
     root.addAppender(stderrAppender(context));
     for (String library : QUIET_LIBRARIES) {
       context.getLogger(library).setLevel(Level.WARN);
@@ -46,8 +47,7 @@ public final class DaemonLogConfigurator extends ContextAwareBase implements Con
   }
 
   private static RollingFileAppender<ILoggingEvent> fileAppender(
-      LoggerContext context, String file) {
-    String path = file == null ? "tracker-daemon.log" : file;
+      LoggerContext context, String path) {
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setName("FILE");

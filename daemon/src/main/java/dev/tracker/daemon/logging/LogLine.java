@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * One log line: {@code 2026-01-02T03:04:05.678Z INFO  [thread] d.t.d.Logger - message}, then the
+ * One log line: {@code 2026-01-02T03:04:05.678Z INFO [thread] d.t.d.Logger - message}, then the
  * stack trace if there is one. Times are UTC. Written by hand rather than with a pattern: Logback's
  * pattern parser and its locale-aware date formats took a fifth of a second of every start.
  */

@@ -85,11 +85,12 @@ public final class Database implements AutoCloseable {
   public <T> T read(Function<Session, T> work) {
     ensureOpen();
     try {
-      return boot.await().fromSession(
-          session -> {
-            session.setDefaultReadOnly(true);
-            return work.apply(session);
-          });
+      return boot.await()
+          .fromSession(
+              session -> {
+                session.setDefaultReadOnly(true);
+                return work.apply(session);
+              });
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e);
     }
@@ -205,7 +206,9 @@ public final class Database implements AutoCloseable {
             .applySetting(AvailableSettings.XML_MAPPING_ENABLED, false)
             .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false)
             .applySetting(AvailableSettings.STATIC_METAMODEL_POPULATION, "disabled")
-            .addService(org.hibernate.bytecode.spi.BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
+            .addService(
+                org.hibernate.bytecode.spi.BytecodeProvider.class,
+                new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
             .build();
     try {
       return new MetadataSources(registry)

@@ -34,8 +34,12 @@ final class ProjectSync {
   private final Path file;
   private volatile SyncState state;
 
-  /** The content both sides last agreed on: the base of the next three-way merge. */
-  private List<IssueLine> base;
+  /**
+   * The file content both sides last agreed on: the base of the next three-way merge. Kept as the
+   * bytes, parsed only when an import needs it: 10,000 parsed issues held about 15 MB of heap for
+   * the whole life of the daemon, the bytes half of that.
+   */
+  private byte[] base;
 
   private String lastHash;
   private Fingerprint lastSeen;
@@ -114,13 +118,21 @@ final class ProjectSync {
       return 0;
     }
     SyncStore.Snapshot ours = store.snapshot(key);
-    List<IssueLine> merged = IssueMerge.merge(base, ours.lines(), theirs);
+    List<IssueLine> merged = IssueMerge.merge(parsedBase(), ours.lines(), theirs);
     int changed = store.apply(key, ours.lines(), merged);
     lastHash = hash;
-    base = theirs;
+    base = content;
     fileBehind = !merged.equals(theirs);
     state = state.imported(clock.instant());
     return changed;
+  }
+
+  private List<IssueLine> parsedBase() {
+    try {
+      return base == null ? null : JsonlCodec.read(base);
+    } catch (JsonlException e) {
+      throw new IllegalStateException("the sync base no longer parses: " + e.getMessage(), e);
+    }
   }
 
   /** Writes the file if its content would change; true if it was written. */
@@ -136,7 +148,7 @@ final class ProjectSync {
       lastSeen = Fingerprint.of(file);
     }
     lastHash = hash;
-    base = snapshot.lines();
+    base = content;
     fileBehind = false;
     state = state.exported(clock.instant(), snapshot.changeCount());
     return write;

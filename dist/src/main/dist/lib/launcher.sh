@@ -1,0 +1,165 @@
+# Shared by bin/tracker and bin/tracker-daemon (sourced, POSIX sh). It finds java, builds the
+# program's class path, and maps a class-data archive: AppCDS on JDK 13-24, the AOT cache on JDK 25
+# and later. Without an archive the daemon needs about 3.5 s to be ready and the CLI twice the
+# time of an empty JVM; with one, about 1.3 s and much less (docs/benchmarks.md).
+#
+# The archive lives in the user's cache directory, keyed by the tracker version, the java runtime
+# and the size and time of every jar. The first representative run records it when its JVM exits;
+# a later run validates it once, in a separate JVM, before giving it its final name, because a
+# truncated archive crashes JDK 17 instead of being ignored; every run then checks its size. Other
+# damage (a stale archive, a foreign file) makes the JVM ignore it. Whatever goes wrong with an
+# archive, the program runs without one: the archive only ever costs or saves time.
+#
+# Environment: TRACKER_JAVA (the java to use), JAVA_HOME, TRACKER_JAVA_OPTS (extra JVM flags),
+# TRACKER_NO_ARCHIVE=1 (never use or record an archive), XDG_CACHE_HOME.
+
+launcher_fail() {
+  echo "tracker: $*" >&2
+  exit 1
+}
+
+# Sets JAVA_CMD and JAVA_FEATURE (17 for "17.0.15") from the runtime's release file, so that no
+# JVM has to start just to tell its version.
+launcher_find_java() {
+  if [ -n "${TRACKER_JAVA:-}" ]; then
+    JAVA_CMD=$TRACKER_JAVA
+  elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    JAVA_CMD=$JAVA_HOME/bin/java
+  else
+    JAVA_CMD=$(command -v java 2>/dev/null) ||
+      launcher_fail "no java found: install a JDK 17 or later, or set JAVA_HOME"
+  fi
+  [ -x "$JAVA_CMD" ] || launcher_fail "java is not executable: $JAVA_CMD"
+  java_real=$(readlink -f "$JAVA_CMD" 2>/dev/null || echo "$JAVA_CMD")
+  JAVA_RELEASE_FILE=$(dirname "$(dirname "$java_real")")/release
+  JAVA_RUNTIME=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$JAVA_RELEASE_FILE" 2>/dev/null || true)
+  java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$JAVA_RELEASE_FILE" 2>/dev/null || true)
+  JAVA_FEATURE=${java_version%%[!0-9]*}
+  if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -lt 17 ]; then
+    launcher_fail "tracker needs Java 17 or later; $JAVA_CMD is Java $java_version"
+  fi
+}
+
+# Sets CLASS_PATH to the program's jars, sorted, so that it is the same string at every start (an
+# archive is only valid for the class path it was recorded with).
+launcher_class_path() {
+  CLASS_PATH=
+  for jar in "$TRACKER_HOME/lib/$1"/*.jar; do
+    [ -f "$jar" ] || launcher_fail "incomplete installation: no jars in $TRACKER_HOME/lib/$1"
+    CLASS_PATH=$CLASS_PATH${CLASS_PATH:+:}$jar
+  done
+}
+
+launcher_cache_dir() {
+  if [ -n "${XDG_CACHE_HOME:-}" ]; then
+    echo "$XDG_CACHE_HOME/tracker/jvm"
+  elif [ -n "${HOME:-}" ]; then
+    echo "$HOME/.cache/tracker/jvm"
+  fi
+}
+
+# Prints the archive's name: program, tracker version, java feature version, and a checksum of the
+# runtime's identity and of every jar's name, size and modification time.
+launcher_archive_name() {
+  version=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
+  sum=$({
+    echo "$JAVA_RUNTIME $java_real $TRACKER_JAVA_OPTS_KEY"
+    stat -c '%n %s %Y' "$TRACKER_HOME/lib/$1"/*.jar
+  } | cksum | cut -d' ' -f1)
+  echo "$1-$version-java$JAVA_FEATURE-$sum"
+}
+
+# True if the archive maps cleanly for this class path, checked in a JVM of its own.
+launcher_archive_valid() {
+  if [ "$JAVA_FEATURE" -ge 25 ]; then
+    "$JAVA_CMD" -XX:AOTCache="$1" -XX:AOTMode=on -XX:ErrorFile=/dev/null -Xlog:disable \
+      -cp "$CLASS_PATH" -version >/dev/null 2>&1
+  else
+    "$JAVA_CMD" -XX:SharedArchiveFile="$1" -Xshare:on -XX:ErrorFile=/dev/null -Xlog:disable \
+      -cp "$CLASS_PATH" -version >/dev/null 2>&1
+  fi
+}
+
+# The recording lock is a directory holding the recorder's pid; the launcher execs java, so that
+# pid is the recording JVM's. A recording whose JVM is gone is validated and kept, or removed.
+launcher_adopt_recording() {
+  lock=$1.recording
+  [ -d "$lock" ] || return 0
+  recorder=$(cat "$lock/pid" 2>/dev/null || true)
+  if [ -n "$recorder" ] && kill -0 "$recorder" 2>/dev/null; then
+    return 0
+  fi
+  if [ -f "$lock/archive" ] && launcher_archive_valid "$lock/archive"; then
+    stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null || true
+  fi
+  rm -rf "$lock" 2>/dev/null || true
+}
+
+# An archive whose size is not the one it was adopted with (truncated, replaced) is removed, and
+# recorded again by a later run.
+launcher_drop_damaged() {
+  [ -f "$1" ] || return 0
+  if [ "$(stat -c %s "$1" 2>/dev/null)" != "$(cat "$1.size" 2>/dev/null)" ]; then
+    rm -f "$1" "$1.size" 2>/dev/null || true
+  fi
+}
+
+# Sets ARCHIVE_FLAG (and ARCHIVE_SHARE): use the archive if there is one, else record one if this
+# run is a representative one (LAUNCHER_MAY_RECORD=1: the daemon serving, the CLI talking to it;
+# not `--version`) and no other JVM is recording, else nothing.
+launcher_archive_flags() {
+  ARCHIVE_FLAG=
+  ARCHIVE_SHARE=
+  [ "${TRACKER_NO_ARCHIVE:-}" = 1 ] && return 0
+  [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 13 ] || return 0
+  cache=$(launcher_cache_dir)
+  [ -n "$cache" ] || return 0
+  mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ] || return 0
+  archive=$cache/$(launcher_archive_name "$1")
+  launcher_adopt_recording "$archive"
+  launcher_drop_damaged "$archive"
+  if [ -f "$archive" ]; then
+    if [ "$JAVA_FEATURE" -ge 25 ]; then
+      ARCHIVE_FLAG=-XX:AOTCache=$archive
+    else
+      ARCHIVE_FLAG=-XX:SharedArchiveFile=$archive
+      ARCHIVE_SHARE=-Xshare:auto
+    fi
+  elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null; then
+    echo "$$" >"$archive.recording/pid"
+    if [ "$JAVA_FEATURE" -ge 25 ]; then
+      ARCHIVE_FLAG=-XX:AOTCacheOutput=$archive.recording/archive
+    else
+      ARCHIVE_FLAG=-XX:ArchiveClassesAtExit=$archive.recording/archive
+    fi
+  fi
+}
+
+# JVM warnings go to stderr, never to stdout where scripts read JSON; archive messages are
+# dropped: a stale archive is the launcher's business, not the user's.
+launcher_log_selection() {
+  if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
+    echo "-Xlog:all=warning,cds*=off,aot*=off:stderr"
+  else
+    echo "-Xlog:all=warning,cds*=off:stderr"
+  fi
+}
+
+# launcher_exec PROGRAM MAIN_CLASS PROGRAM_FLAGS [ARGS...]: replaces the shell with the JVM, so
+# that signals and the pid belong to java itself. PROGRAM_FLAGS and TRACKER_JAVA_OPTS are word
+# lists (no flag in them may hold a space); paths are passed as single words.
+launcher_exec() {
+  program=$1
+  main_class=$2
+  program_flags=$3
+  shift 3
+  launcher_find_java
+  launcher_class_path "$program"
+  TRACKER_JAVA_OPTS_KEY="$program_flags ${TRACKER_JAVA_OPTS:-}"
+  launcher_archive_flags "$program"
+  set -f
+  # shellcheck disable=SC2086 # word lists by design, with globbing off
+  exec "$JAVA_CMD" -Xlog:disable "$(launcher_log_selection)" $program_flags \
+    ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
+    -Dtracker.home="$TRACKER_HOME" -cp "$CLASS_PATH" "$main_class" "$@"
+}
