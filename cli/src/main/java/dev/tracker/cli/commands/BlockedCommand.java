@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "blocked",
     description = {
+      "Issues waiting on blockers.",
       "Unfinished issues that wait on open blockers, or are marked blocked, with their blockers.",
       "With --json: [{\"issue\":{...},\"blockers\":[{\"id\",\"title\",\"status\",\"priority\"}]}]."
     })

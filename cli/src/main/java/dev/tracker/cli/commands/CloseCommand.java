@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "close",
     description = {
+      "Close issues.",
       "Close issues; several are closed all or nothing.",
       "With --json: the closed issues, always as an array."
     })

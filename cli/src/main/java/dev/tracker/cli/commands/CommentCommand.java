@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "comment",
     description = {
+      "Comment on an issue.",
       "Comment on an issue: the text from the arguments, from --file ('-' for stdin), or else"
           + " from your editor. With --delete, remove a comment instead.",
       "With --json: the new comment (or, with --delete, the daemon's answer)."

@@ -10,7 +10,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "comments",
-    description = {"List an issue's comments, oldest first.", "With --json: an array of comments."})
+    description = {
+      "List an issue's comments.",
+      "List an issue's comments, oldest first.",
+      "With --json: an array of comments."
+    })
 final class CommentsCommand extends ProjectCommand {
   @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
   String id;

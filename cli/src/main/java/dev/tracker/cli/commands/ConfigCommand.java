@@ -32,7 +32,7 @@ final class ConfigCommand extends GroupCommand {
     List<String> all = new ArrayList<>();
     for (ConfigKey each : ConfigKey.values()) {
       all.add(each.key());
-      if (distance(each.key(), name) <= 3 || each.key().contains(name)) {
+      if (Suggestions.distance(each.key(), name) <= 3 || each.key().contains(name)) {
         close.add(each.key());
       }
     }
@@ -41,27 +41,6 @@ final class ConfigCommand extends GroupCommand {
         close.isEmpty()
             ? "the settings are " + String.join(", ", all)
             : "did you mean " + String.join(" or ", close) + "?");
-  }
-
-  /** Edit distance, for suggestions. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   @Command(

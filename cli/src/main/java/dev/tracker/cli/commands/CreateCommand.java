@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "create",
     description = {
+      "Create an issue.",
       "Create an issue. Without a title (or with --edit) your editor opens on a template, as"
           + " for a git commit; an empty title aborts."
     })

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "delete",
     description = {
+      "Delete issues.",
       "Delete issues. The daemon keeps a tombstone so that the deletion reaches other clones"
           + " through sync. Each id is deleted on its own, in order; the first failure stops.",
       "With --json: the tombstones, always as an array."

@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "edit",
     description = {
+      "Edit an issue in your editor.",
       "Edit an issue's title and description in your editor ($EDITOR, then $VISUAL, then vi)."
           + " An empty title aborts; if someone else changed the issue meanwhile, nothing is"
           + " saved (exit 4).",

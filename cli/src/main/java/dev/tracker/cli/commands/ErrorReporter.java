@@ -80,13 +80,19 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     if (failure instanceof UnmatchedArgumentException unmatched
         && !unmatched.getUnmatched().isEmpty()) {
       String argument = unmatched.getUnmatched().get(0);
-      List<String> suggestions = unmatched.getSuggestions();
+      List<String> suggestions;
       if (argument.startsWith("-")) {
         message = "unknown option '" + argument + "'";
+        suggestions = Suggestions.closest(argument, optionNames(spec));
       } else if (!spec.subcommands().isEmpty()) {
         message = "'" + argument + "' is not a " + command + " command";
+        suggestions = Suggestions.closest(argument, spec.subcommands().keySet());
       } else {
         message = "unexpected argument '" + argument + "'";
+        suggestions = List.of();
+      }
+      if (suggestions.isEmpty()) {
+        suggestions = unmatched.getSuggestions();
       }
       if (!suggestions.isEmpty()) {
         hint = "did you mean " + String.join(" or ", suggestions) + "? (" + hint + ")";
@@ -97,6 +103,16 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     err.println(command + ": " + message);
     err.println("hint: " + hint);
     return ExitCode.USAGE;
+  }
+
+  private static List<String> optionNames(CommandSpec spec) {
+    List<String> names = new java.util.ArrayList<>();
+    for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+      for (String name : option.names()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   private static String firstLine(String text) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     description = {
+      "Export the project's issues.",
       "Export every issue of the project, closed ones included, sorted by id: jsonl (the sync"
           + " file's format, with dependencies and comments), json, csv or markdown.",
       "With --json and no --output: the json format. With --output, --json prints"

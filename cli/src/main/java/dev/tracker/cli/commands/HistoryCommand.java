@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "history",
     description = {
+      "An issue's history.",
       "An issue's history, oldest first: who changed what, from what, to what.",
       "With --json: [{\"id\",\"issueId\",\"kind\",\"field\",\"from\",\"to\",\"actor\",\"at\"}]."
     })

@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     description = {
+      "Import issues from a JSONL file.",
       "Import issues from a JSONL file in the sync file's format (what 'tracker export' writes)."
           + " A line whose id exists in the project updates that issue (fields from the file,"
           + " labels, dependencies and comments added); any other line creates a new issue, which"

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "init",
     description = {
+      "Set up a project in a directory.",
       "Set up a project in a directory: write .tracker/project.toml, register the project with"
           + " the daemon and, in a git repository, hand .tracker/issues.jsonl to tracker's merge"
           + " driver (.gitattributes and the repository's git config).",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list",
     description = {
+      "List issues.",
       "List issues: by default the unfinished ones, most urgent first. Filters combine with AND."
     })
 final class ListCommand extends ProjectCommand {

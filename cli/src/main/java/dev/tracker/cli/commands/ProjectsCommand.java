@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "projects",
     description = {
+      "List projects; show the current one.",
       "List the registered projects and show which one this directory resolves to (marked *).",
       "With --json: {\"current\":{\"key\",\"source\",\"root\"},\"projects\":[{\"key\",\"name\","
           + "\"root\",\"changeCount\",\"createdAt\"}]}."

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ready",
     description = {
+      "Issues ready to work on.",
       "Work that can start now: open issues with no open blocker, most urgent first, then oldest.",
       "With --json: an array of issues."
     })

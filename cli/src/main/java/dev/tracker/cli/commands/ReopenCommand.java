@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "reopen",
     description = {
+      "Reopen closed issues.",
       "Reopen closed issues; several are reopened all or nothing.",
       "With --json: the reopened issues, always as an array."
     })

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "search",
     description = {
+      "Full-text search.",
       "Full-text search over titles, descriptions and comments, best match first.",
       "With --json: [{\"issue\":{...},\"score\",\"snippet\"}] (score: BM25, lower is better)."
     })

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     description = {
+      "Show issues in full.",
       "Show issues in full: fields, description, dependencies and comments.",
       "With --json: one id prints an object, several print an array."
     })

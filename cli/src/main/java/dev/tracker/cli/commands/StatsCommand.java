@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "stats",
     description = {
+      "Counts and a timeline.",
       "Counts by status, priority, type and assignee, and issues opened and closed per day.",
       "With --json: {\"total\",\"byStatus\",\"byPriority\",\"byType\",\"byAssignee\","
           + "\"timeline\":[{\"day\",\"opened\",\"closed\"}]}."

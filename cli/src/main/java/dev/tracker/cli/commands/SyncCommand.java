@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sync",
     description = {
+      "Sync the project with .tracker/issues.jsonl now.",
       "Run a sync cycle now: export the project to .tracker/issues.jsonl and import changes made"
           + " to the file (a git pull, a hand edit). Fails (exit 1) when the file cannot be read.",
       "With --json: {\"project\",\"exported\",\"imported\",\"committed\",\"pausedAt\",\"error\"}."

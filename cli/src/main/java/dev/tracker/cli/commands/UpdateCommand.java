@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "update",
     description = {
+      "Change fields of issues.",
       "Change fields of one or more issues. Several ids are changed all or nothing, except"
           + " with --add-label/--remove-label, which change each issue on its own.",
       "An empty value ('') clears --description, --assignee and --parent.",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "version",
     description = {
+      "Show the versions of tracker and the daemon.",
       "Show this tracker's version and API version, and the running daemon's, if any (it is"
           + " not started for this).",
       "With --json: {\"version\",\"apiVersion\",\"daemon\":{\"version\",\"apiVersion\",\"pid\"}"

@@ -43,7 +43,11 @@ final class JsonWriter {
       if (Double.isNaN(number) || Double.isInfinite(number)) {
         throw new JsonException("JSON has no representation for " + number);
       }
-      out.append(number == Math.rint(number) && Math.abs(number) < 1e15 ? (long) number : number);
+      if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+        out.append((long) number);
+      } else {
+        out.append(number);
+      }
     } else if (value instanceof BigDecimal decimal) {
       out.append(decimal.toString());
     } else if (value instanceof Map<?, ?> map) {
