@@ -28,14 +28,11 @@ final class ConfigCommand extends GroupCommand {
     if (key != null) {
       return key;
     }
-    List<String> close = new ArrayList<>();
     List<String> all = new ArrayList<>();
     for (ConfigKey each : ConfigKey.values()) {
       all.add(each.key());
-      if (Suggestions.distance(each.key(), name) <= 3 || each.key().contains(name)) {
-        close.add(each.key());
-      }
     }
+    List<String> close = Suggestions.closest(name, all);
     throw CliException.usage(
         "unknown setting '" + name + "'",
         close.isEmpty()
