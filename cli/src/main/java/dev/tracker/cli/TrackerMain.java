@@ -62,15 +62,18 @@ public final class TrackerMain {
       }
       commandLine.addSubcommand("help", new CommandLine.HelpCommand());
     }
-    boolean colour = context.env().stdoutIsTerminal() && !context.env().isSet("NO_COLOR");
     commandLine
         .setOut(
             new PrintWriter(new OutputStreamWriter(context.out(), StandardCharsets.UTF_8), true))
         .setErr(
             new PrintWriter(new OutputStreamWriter(context.err(), StandardCharsets.UTF_8), true))
-        .setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF))
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
+    if (context.env().isSet("NO_COLOR") || !context.env().stdoutIsTerminal()) {
+      // Only help output is coloured by picocli; building a colour scheme costs start-up time, so
+      // it is replaced only when colour must be off and picocli's own check could disagree.
+      commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+    }
     return commandLine;
   }
 
