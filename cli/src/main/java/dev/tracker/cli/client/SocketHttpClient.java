@@ -157,6 +157,15 @@ public final class SocketHttpClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the current connection but keeps the client usable; the next request connects again.
+   * Used after asking a daemon to stop, whose graceful stop would otherwise wait for this idle
+   * connection, and before talking to the daemon that replaces it.
+   */
+  public void disconnect() {
+    closeConnection();
+  }
+
   /** Closes the connection, so the daemon sees the end of the stream at once. Idempotent. */
   @Override
   public void close() throws IOException {

@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A request as the test server received it; header names are lower case. */
-record RecordedRequest(String method, String target, Map<String, String> headers, byte[] body) {
+public record RecordedRequest(
+    String method, String target, Map<String, String> headers, byte[] body) {
 
-  String header(String name) {
+  public String header(String name) {
     return headers.get(name);
   }
 
-  String bodyText() {
+  public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
 }

@@ -19,13 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each to the test's script, which reads requests and writes raw response bytes. Closing it stops
  * the thread and fails the test if the script failed.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
   static final String THREAD_NAME = "tracker-test-http-server";
   private static final long JOIN_MILLIS = 5_000;
 
   /** What the server does with one accepted connection; the connection closes when it returns. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
     void run(ServerConnection connection) throws Exception;
   }
 
@@ -52,7 +52,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     thread.start();
   }
 
-  static ScriptedHttpServer unix(Path socketFile, Script script) throws IOException {
+  public static ScriptedHttpServer unix(Path socketFile, Script script) throws IOException {
     ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     listener.bind(UnixDomainSocketAddress.of(socketFile));
     return new ScriptedHttpServer(listener, socketFile, script);
@@ -64,15 +64,15 @@ final class ScriptedHttpServer implements AutoCloseable {
     return new ScriptedHttpServer(listener, null, script);
   }
 
-  SocketAddress address() {
+  public SocketAddress address() {
     return address;
   }
 
-  int acceptedConnections() {
+  public int acceptedConnections() {
     return accepted.get();
   }
 
-  List<RecordedRequest> requests() {
+  public List<RecordedRequest> requests() {
     return requests;
   }
 

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The test server's side of one accepted connection, in blocking mode. */
-final class ServerConnection implements AutoCloseable {
+public final class ServerConnection implements AutoCloseable {
   private final SocketChannel channel;
   private final InputStream in;
   private final int index;
@@ -29,12 +29,12 @@ final class ServerConnection implements AutoCloseable {
   }
 
   /** 1 for the first connection the server accepted, 2 for the second, and so on. */
-  int index() {
+  public int index() {
     return index;
   }
 
   /** The next request, or {@code null} if the client closed the connection instead. */
-  RecordedRequest readRequest() throws IOException {
+  public RecordedRequest readRequest() throws IOException {
     String requestLine = readLine();
     if (requestLine == null) {
       return null;
@@ -81,11 +81,11 @@ final class ServerConnection implements AutoCloseable {
     }
   }
 
-  void send(String text) throws IOException {
+  public void send(String text) throws IOException {
     send(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  void send(byte[] bytes) throws IOException {
+  public void send(byte[] bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
       channel.write(buffer);

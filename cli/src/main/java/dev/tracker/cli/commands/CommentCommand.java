@@ -1,0 +1,113 @@
+package dev.tracker.cli.commands;
+
+import dev.tracker.cli.CliException;
+import dev.tracker.cli.config.ConfigKey;
+import dev.tracker.cli.daemon.UrlPaths;
+import dev.tracker.cli.edit.Editor;
+import dev.tracker.cli.json.JsonObject;
+import dev.tracker.cli.output.Output;
+import dev.tracker.core.error.ExitCode;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "comment",
+    description = {
+      "Comment on an issue.",
+      "Comment on an issue: the text from the arguments, from --file ('-' for stdin), or else"
+          + " from your editor. With --delete, remove a comment instead.",
+      "With --json: the new comment (or, with --delete, the daemon's answer)."
+    })
+final class CommentCommand extends ProjectCommand {
+  @Parameters(index = "0", paramLabel = "ID", description = "Issue id or unique prefix.")
+  String id;
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "TEXT",
+      description = "The comment; words are joined.")
+  List<String> words = new ArrayList<>();
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Read the comment from FILE ('-' for stdin).")
+  String file;
+
+  @Option(
+      names = "--author",
+      paramLabel = "NAME",
+      description = "Author (default: user.name, else your login).")
+  String author;
+
+  @Option(
+      names = "--delete",
+      paramLabel = "COMMENT_ID",
+      description = "Delete this comment of the issue.")
+  String delete;
+
+  @Override
+  protected int execute(Output out) {
+    if (delete != null) {
+      if (!words.isEmpty() || file != null) {
+        throw CliException.usage("--delete takes no comment text", null);
+      }
+      Object answer =
+          api(out).send("DELETE", UrlPaths.issue(key(), id, "comments", delete), null, null).body();
+      if (out.json()) {
+        out.printJson(answer);
+      } else {
+        out.info("Deleted comment " + delete);
+      }
+      return ExitCode.OK;
+    }
+    String body = body(out);
+    if (body.isBlank()) {
+      throw CliException.error("aborted: the comment is empty; nothing was added", null);
+    }
+    JsonObject comment =
+        api(out)
+            .post(
+                UrlPaths.issue(key(), id, "comments"),
+                new JsonObject().with("body", body.strip()).with("author", author))
+            .object();
+    if (out.json()) {
+      out.printJson(comment);
+    } else if (out.quiet()) {
+      out.line(comment.string("id"));
+    } else {
+      out.line("Commented on " + comment.string("issueId", id) + " [" + comment.string("id") + "]");
+    }
+    return ExitCode.OK;
+  }
+
+  private String body(Output out) {
+    if (file != null) {
+      if (!words.isEmpty()) {
+        throw CliException.usage("give the comment as TEXT or with --file, not both", null);
+      }
+      return TextSources.read("--file", file, context.env());
+    }
+    if (!words.isEmpty()) {
+      return String.join(" ", words);
+    }
+    Editor editor = Editor.choose(context.env(), context.config().get(ConfigKey.EDITOR));
+    String text =
+        editor.edit(
+            "\n# Comment on " + id + ". Lines starting with '#' are ignored; empty aborts.\n",
+            context.env(),
+            out.stdout(),
+            out.stderr());
+    StringBuilder kept = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (!line.startsWith("#")) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString();
+  }
+}

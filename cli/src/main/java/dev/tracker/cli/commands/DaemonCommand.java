@@ -1,0 +1,292 @@
+package dev.tracker.cli.commands;
+
+import dev.tracker.cli.CliException;
+import dev.tracker.cli.daemon.DaemonControl;
+import dev.tracker.cli.daemon.DaemonExecutable;
+import dev.tracker.cli.daemon.LogTail;
+import dev.tracker.cli.json.JsonObject;
+import dev.tracker.cli.output.Output;
+import dev.tracker.core.error.ExitCode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "daemon",
+    description = "Start, stop and look at the daemon (commands start it on demand anyway).",
+    subcommands = {
+      DaemonCommand.Start.class,
+      DaemonCommand.Stop.class,
+      DaemonCommand.Restart.class,
+      DaemonCommand.Status.class,
+      DaemonCommand.Run.class,
+      DaemonCommand.Logs.class
+    })
+final class DaemonCommand extends GroupCommand {
+
+  static JsonObject summary(JsonObject health, boolean running) {
+    JsonObject json = new JsonObject().with("running", running);
+    if (health != null) {
+      json.with("version", health.string("version"))
+          .with("apiVersion", health.get("apiVersion"))
+          .with("pid", health.get("pid"))
+          .with("uptimeSeconds", health.get("uptimeSeconds"));
+    }
+    return json;
+  }
+
+  static String describe(JsonObject health) {
+    return "pid " + health.get("pid") + ", version " + health.string("version", "unknown");
+  }
+
+  @Command(
+      name = "start",
+      description = {
+        "Start the daemon in the background unless one runs; waits until it answers (10 s).",
+        "With --json: {\"running\",\"started\",\"version\",\"apiVersion\",\"pid\","
+            + "\"uptimeSeconds\"}."
+      })
+  static final class Start extends BaseCommand {
+    @Override
+    protected int execute(Output out) {
+      DaemonControl control = context.api(out).control();
+      JsonObject health = control.probe();
+      boolean started = health == null;
+      if (started) {
+        health = control.startAndWait();
+      }
+      if (out.json()) {
+        out.printJson(summary(health, true).with("started", started));
+      } else {
+        out.info((started ? "Started the daemon (" : "Already running (") + describe(health) + ")");
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "stop",
+      description = {
+        "Stop the daemon and wait until its process has exited and its socket is gone."
+            + " Says so when none was running (exit 0 either way).",
+        "With --json: {\"wasRunning\",\"pid\"}."
+      })
+  static final class Stop extends BaseCommand {
+    @Override
+    protected int execute(Output out) {
+      DaemonControl control = context.api(out).control();
+      JsonObject health = control.probe();
+      if (health != null) {
+        control.stop(health);
+      }
+      if (out.json()) {
+        out.printJson(
+            new JsonObject()
+                .with("wasRunning", health != null)
+                .with("pid", health == null ? null : health.get("pid")));
+      } else {
+        out.line(
+            health == null
+                ? "The daemon is not running."
+                : "Stopped the daemon (" + describe(health) + ")");
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "restart",
+      description = {
+        "Stop the daemon if it runs, then start a new one.",
+        "With --json: as for start."
+      })
+  static final class Restart extends BaseCommand {
+    @Override
+    protected int execute(Output out) {
+      DaemonControl control = context.api(out).control();
+      JsonObject health = control.probe();
+      if (health != null) {
+        control.stop(health);
+      }
+      JsonObject started = control.startAndWait();
+      if (out.json()) {
+        out.printJson(summary(started, true).with("started", true));
+      } else {
+        out.info("Restarted the daemon (" + describe(started) + ")");
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "status",
+      description = {
+        "Whether the daemon runs, and what it reports: version, pid, paths, projects and their"
+            + " sync state. Exit 5 when it is not running.",
+        "With --json: {\"running\":false}, or {\"running\":true,\"health\":{...},\"status\":{...}}"
+            + " with the API's /v1/health and /v1/status."
+      })
+  static final class Status extends BaseCommand {
+    @Override
+    protected int execute(Output out) {
+      DaemonControl control = context.api(out).control();
+      JsonObject health = control.probe();
+      if (health == null) {
+        if (out.json()) {
+          out.printJson(new JsonObject().with("running", false));
+        } else {
+          out.line("The daemon is not running (socket " + control.paths().socket() + ").");
+        }
+        return ExitCode.UNAVAILABLE;
+      }
+      JsonObject status = control.getJson("/v1/status");
+      if (out.json()) {
+        out.printJson(
+            new JsonObject().with("running", true).with("health", health).with("status", status));
+        return ExitCode.OK;
+      }
+      out.line(
+          "The daemon is running ("
+              + describe(health)
+              + ", API v"
+              + health.get("apiVersion")
+              + ")");
+      out.line(
+          "  uptime: "
+              + health.get("uptimeSeconds")
+              + " s, requests served: "
+              + status.get("requests"));
+      JsonObject paths = status.object("paths");
+      if (paths != null) {
+        for (String key : paths.keySet()) {
+          out.line("  " + key + ": " + paths.get(key));
+        }
+      }
+      for (Object project : status.list("projects")) {
+        if (project instanceof JsonObject p) {
+          out.line(
+              "  project "
+                  + p.string("key")
+                  + (p.string("root") != null ? " (" + p.string("root") + ")" : " (personal)"));
+        }
+      }
+      Object sync = status.get("sync");
+      if (sync != null) {
+        out.line("  sync: " + dev.tracker.cli.json.Json.write(sync));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "run",
+      description = {
+        "Run the daemon in the foreground (Ctrl-C stops it); extra arguments go to"
+            + " tracker-daemon, e.g. -- --idle-timeout 30m.",
+        "Prints no JSON: the daemon's own output goes to the terminal."
+      })
+  static final class Run extends BaseCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "ARG",
+        description = "Arguments for tracker-daemon run.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    protected int execute(Output out) throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(DaemonExecutable.find(context.env()).toString());
+      command.add("run");
+      command.addAll(args);
+      out.stdout().flush();
+      try {
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ExitCode.ERROR;
+      }
+    }
+  }
+
+  @Command(
+      name = "logs",
+      description = {
+        "Print the end of the daemon's log; with -f, keep printing what it adds.",
+        "With --json: {\"file\",\"lines\":[...]} (not with -f)."
+      })
+  static final class Logs extends BaseCommand {
+    private static final long POLL_MILLIS = 250;
+
+    @Option(
+        names = {"-n", "--lines"},
+        paramLabel = "N",
+        description = "How many lines (default ${DEFAULT-VALUE}).")
+    int lines = 50;
+
+    @Option(
+        names = {"-f", "--follow"},
+        description = "Keep printing new lines until interrupted.")
+    boolean follow;
+
+    @Override
+    protected int execute(Output out) throws IOException {
+      if (lines < 0) {
+        throw CliException.usage("--lines must be 0 or more", null);
+      }
+      Path log = context.paths().logFile();
+      if (out.json()) {
+        if (follow) {
+          throw CliException.usage("--follow cannot print one JSON document", "drop --json or -f");
+        }
+        out.printJson(
+            new JsonObject().with("file", log.toString()).with("lines", LogTail.last(log, lines)));
+        return ExitCode.OK;
+      }
+      if (!Files.exists(log) && !follow) {
+        throw CliException.notFound(
+            "no daemon log at " + log, "the daemon writes it once it has started");
+      }
+      for (String line : LogTail.last(log, lines)) {
+        out.line(line);
+      }
+      out.stdout().flush();
+      if (follow) {
+        follow(out, log);
+      }
+      return ExitCode.OK;
+    }
+
+    /** Polls the file; a file that shrank was rotated, and is read again from its start. */
+    private static void follow(Output out, Path log) throws IOException {
+      long position = Files.exists(log) ? Files.size(log) : 0;
+      while (!Thread.currentThread().isInterrupted()) {
+        long size = Files.exists(log) ? Files.size(log) : 0;
+        if (size < position) {
+          position = 0;
+        }
+        if (size > position) {
+          try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+            in.seek(position);
+            byte[] bytes = new byte[(int) Math.min(size - position, 1 << 20)];
+            in.readFully(bytes);
+            position += bytes.length;
+            out.stdout().print(new String(bytes, StandardCharsets.UTF_8));
+            out.stdout().flush();
+          }
+        }
+        try {
+          Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+}

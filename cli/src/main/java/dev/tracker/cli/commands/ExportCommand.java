@@ -1,0 +1,114 @@
+package dev.tracker.cli.commands;
+
+import dev.tracker.cli.CliException;
+import dev.tracker.cli.daemon.Api;
+import dev.tracker.cli.daemon.UrlPaths;
+import dev.tracker.cli.json.JsonObject;
+import dev.tracker.cli.output.Output;
+import dev.tracker.cli.output.ProgressBar;
+import dev.tracker.core.error.ExitCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "export",
+    description = {
+      "Export the project's issues.",
+      "Export every issue of the project, closed ones included, sorted by id: jsonl (the sync"
+          + " file's format, with dependencies and comments), json, csv or markdown.",
+      "With --json and no --output: the json format. With --output, --json prints"
+          + " {\"file\",\"format\",\"issues\"}."
+    })
+final class ExportCommand extends ProjectCommand {
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "jsonl (default), json, csv or markdown.")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE (replaced atomically) instead of stdout.")
+  Path output;
+
+  @Override
+  protected int execute(Output out) throws IOException {
+    String chosen = format();
+    Api api = api(out);
+    List<JsonObject> issues =
+        ListCommand.fetchAll(
+            api, new UrlPaths.Query().add("sort", "id"), UrlPaths.project(key(), "issues"), 0);
+    if (!chosen.equals("csv")) {
+      try (ProgressBar progress = out.progress("export", issues.size())) {
+        for (int i = 0; i < issues.size(); i++) {
+          JsonObject issue = issues.get(i);
+          String id = issue.string("id");
+          issue.put("dependencies", api.getList(UrlPaths.issue(key(), id, "dependencies")));
+          issue.put("comments", api.getList(UrlPaths.issue(key(), id, "comments")));
+          progress.update(i + 1);
+        }
+      }
+    }
+    String text = ExportFormats.render(chosen, key(), issues);
+    if (output == null) {
+      out.stdout().print(text);
+      return ExitCode.OK;
+    }
+    Path file = context.env().workingDir().resolve(output);
+    writeAtomically(file, text);
+    if (out.json()) {
+      out.printJson(
+          new JsonObject()
+              .with("file", file.toString())
+              .with("format", chosen)
+              .with("issues", issues.size()));
+    } else {
+      out.info("Exported " + issues.size() + " issues to " + file + " (" + chosen + ")");
+    }
+    return ExitCode.OK;
+  }
+
+  private String format() {
+    String chosen = format == null ? null : format.trim().toLowerCase(Locale.ROOT);
+    if (chosen != null && chosen.equals("md")) {
+      chosen = "markdown";
+    }
+    if (chosen != null && !List.of(ExportFormats.NAMES).contains(chosen)) {
+      throw CliException.usage(
+          "--format: unknown format '" + format + "'", "use jsonl, json, csv or markdown");
+    }
+    if (jsonOption.enabled() && output == null) {
+      if (chosen != null && !chosen.equals("json")) {
+        throw CliException.usage(
+            "--json prints JSON on stdout, but --format is " + chosen,
+            "drop --json, or write the " + chosen + " export to a file with --output");
+      }
+      return "json";
+    }
+    return chosen == null ? "jsonl" : chosen;
+  }
+
+  private static void writeAtomically(Path file, String text) {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw CliException.error("cannot write " + file + ": " + e.getMessage(), null);
+    }
+  }
+}

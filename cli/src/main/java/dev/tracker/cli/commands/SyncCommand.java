@@ -1,0 +1,44 @@
+package dev.tracker.cli.commands;
+
+import dev.tracker.cli.CliException;
+import dev.tracker.cli.daemon.UrlPaths;
+import dev.tracker.cli.json.JsonObject;
+import dev.tracker.cli.output.Output;
+import dev.tracker.core.error.ExitCode;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "sync",
+    description = {
+      "Sync the project with .tracker/issues.jsonl now.",
+      "Run a sync cycle now: export the project to .tracker/issues.jsonl and import changes made"
+          + " to the file (a git pull, a hand edit). Fails (exit 1) when the file cannot be read.",
+      "With --json: {\"project\",\"exported\",\"imported\",\"committed\",\"pausedAt\",\"error\"}."
+    })
+final class SyncCommand extends ProjectCommand {
+  @Override
+  protected int execute(Output out) {
+    JsonObject report = api(out).post(UrlPaths.project(key(), "sync"), null).object();
+    if (out.json()) {
+      out.printJson(report);
+    }
+    String error = report.string("error");
+    if (error != null) {
+      throw CliException.error(
+          "sync of " + key() + " failed: " + error,
+          report.string("pausedAt") != null
+              ? "import is paused at " + report.string("pausedAt") + "; fix the file and sync again"
+              : "see 'tracker daemon logs'");
+    }
+    if (!out.json()) {
+      out.info(
+          "Synced "
+              + key()
+              + ": "
+              + (report.bool("exported") ? "exported" : "nothing to export")
+              + (report.bool("imported") ? ", imported changes" : "")
+              + (report.bool("committed") ? ", committed" : ""));
+    }
+    return ExitCode.OK;
+  }
+}

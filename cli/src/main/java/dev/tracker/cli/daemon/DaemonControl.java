@@ -1,0 +1,216 @@
+package dev.tracker.cli.daemon;
+
+import dev.tracker.cli.CliException;
+import dev.tracker.cli.client.DaemonUnavailableException;
+import dev.tracker.cli.client.Response;
+import dev.tracker.cli.client.SocketHttpClient;
+import dev.tracker.cli.json.Json;
+import dev.tracker.cli.json.JsonException;
+import dev.tracker.cli.json.JsonObject;
+import dev.tracker.core.paths.RuntimePaths;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Finds out whether a daemon answers, starts one, stops one, and checks that a daemon and this CLI
+ * can talk. Every wait is bounded: starting by {@code startTimeout} (10 s), stopping by {@code
+ * stopTimeout}.
+ */
+public final class DaemonControl {
+  static final int LOG_LINES = 20;
+  private static final long FIRST_DELAY_MILLIS = 10;
+  private static final long MAX_DELAY_MILLIS = 200;
+  private static final int MAX_RELAUNCHES = 2;
+
+  private final SocketHttpClient client;
+  private final RuntimePaths paths;
+  private final DaemonStarter starter;
+  private final Messages messages;
+  private final Duration startTimeout;
+  private final Duration stopTimeout;
+
+  public DaemonControl(
+      SocketHttpClient client,
+      RuntimePaths paths,
+      DaemonStarter starter,
+      Messages messages,
+      Duration startTimeout,
+      Duration stopTimeout) {
+    this.client = client;
+    this.paths = paths;
+    this.starter = starter;
+    this.messages = messages;
+    this.startTimeout = startTimeout;
+    this.stopTimeout = stopTimeout;
+  }
+
+  public RuntimePaths paths() {
+    return paths;
+  }
+
+  /**
+   * The daemon's {@code /v1/health}, or null when no daemon answers: no socket, nobody listening,
+   * or a daemon that is stopping (503).
+   */
+  public JsonObject probe() {
+    Response response;
+    try {
+      response = client.send("GET", "/v1/health", null, null);
+    } catch (DaemonUnavailableException e) {
+      messages.debug(e.getMessage());
+      return null;
+    } catch (SocketTimeoutException e) {
+      throw CliException.unavailable(
+          "the daemon on " + paths.socket() + " accepted but does not answer",
+          "look at its log with 'tracker daemon logs'; 'tracker daemon restart' may help");
+    } catch (IOException e) {
+      messages.debug("health check failed: " + e.getMessage());
+      client.disconnect();
+      return null;
+    }
+    if (response.status() == 503) {
+      return null;
+    }
+    if (response.status() != 200) {
+      throw Problems.from(response.status(), response.body());
+    }
+    try {
+      return Json.parseObject(response.bodyText());
+    } catch (JsonException e) {
+      throw CliException.unavailable(
+          "the program on " + paths.socket() + " is not a tracker daemon: " + e.getMessage(),
+          "stop whatever listens there, or set TRACKER_SOCKET to another path");
+    }
+  }
+
+  /** A GET answered by the daemon that is there now, without version check or auto-start. */
+  public JsonObject getJson(String path) {
+    Response response;
+    try {
+      response = client.send("GET", path, null, null);
+    } catch (IOException e) {
+      throw CliException.unavailable(
+          "cannot reach the daemon: " + e.getMessage(), "is it running? tracker daemon status");
+    }
+    if (response.status() != 200) {
+      throw Problems.from(response.status(), response.body());
+    }
+    return Json.parseObject(response.bodyText());
+  }
+
+  /**
+   * Spawns a daemon and dials it with growing pauses until it answers or {@code startTimeout}
+   * passes. A spawned daemon that exits at once with 0 lost a start race to another one, which is
+   * then awaited; if none is left starting (no live pid in the pid file), it is spawned again.
+   */
+  public JsonObject startAndWait() {
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    DaemonStarter.Launch launch = launch();
+    int relaunches = 0;
+    long delay = FIRST_DELAY_MILLIS;
+    while (true) {
+      JsonObject health = probe();
+      if (health != null) {
+        return health;
+      }
+      int exit = launch.exitCode();
+      if (exit > 0) {
+        throw startFailed("the daemon exited with status " + exit + " while starting");
+      }
+      if (exit == 0 && !daemonStarting() && relaunches < MAX_RELAUNCHES) {
+        relaunches++;
+        launch = launch();
+      }
+      if (System.nanoTime() > deadline) {
+        throw startFailed(
+            "the daemon did not answer on " + paths.socket() + " within " + seconds(startTimeout));
+      }
+      pause(delay);
+      delay = Math.min(MAX_DELAY_MILLIS, delay * 2);
+    }
+  }
+
+  private DaemonStarter.Launch launch() {
+    messages.debug("starting the daemon");
+    try {
+      return starter.start();
+    } catch (IOException e) {
+      throw startFailed("cannot start the daemon: " + e.getMessage());
+    }
+  }
+
+  /** The pid file names a live process: a daemon holds the lock and is on its way up. */
+  private boolean daemonStarting() {
+    try {
+      String text = Files.readString(paths.pidFile()).trim();
+      return isAlive(Long.parseLong(text));
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private CliException startFailed(String message) {
+    return CliException.unavailable(
+            message, "fix what the log says, or run 'tracker daemon run' to see it start")
+        .withDetails(LogTail.describe(paths.logFile(), LOG_LINES));
+  }
+
+  /**
+   * Asks the daemon that answered with {@code health} to stop, then waits until its process has
+   * exited and its socket is gone: only then may another daemon start on the same socket.
+   */
+  public void stop(JsonObject health) {
+    long pid = health.number("pid", -1);
+    try {
+      Response response = client.send("POST", "/v1/shutdown", null, null);
+      if (response.status() >= 400 && response.status() != 503) {
+        throw Problems.from(response.status(), response.body());
+      }
+    } catch (IOException e) {
+      // A daemon already on its way down may drop the connection; the wait below tells.
+      messages.debug("shutdown request: " + e.getMessage());
+    }
+    client.disconnect();
+    long deadline = System.nanoTime() + stopTimeout.toNanos();
+    long delay = FIRST_DELAY_MILLIS;
+    while (isAlive(pid) || Files.exists(paths.socket())) {
+      if (System.nanoTime() > deadline) {
+        throw CliException.error(
+            "the daemon (pid "
+                + pid
+                + ") did not stop within "
+                + seconds(stopTimeout)
+                + (isAlive(pid) ? "" : "; its socket " + paths.socket() + " is still there"),
+            "see 'tracker daemon logs'; if it hangs, end it with: kill " + pid);
+      }
+      pause(delay);
+      delay = Math.min(MAX_DELAY_MILLIS, delay * 2);
+    }
+  }
+
+  static boolean isAlive(long pid) {
+    if (pid <= 0) {
+      return false;
+    }
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    return process.isPresent() && process.get().isAlive();
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + " s"
+        : duration.toMillis() + " ms";
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliException.error("interrupted while waiting for the daemon", null);
+    }
+  }
+}
