@@ -59,11 +59,13 @@ launcher_cache_dir() {
 }
 
 # Prints the archive's name: program, tracker version, java feature version, and a checksum of the
-# runtime's identity and of every jar's name, size and modification time.
+# runtime's identity and of every jar's name, size and modification time. JVM flags are not part
+# of it: a flag that makes an archive unusable (compressed oops off, say) only makes the JVM
+# ignore it.
 launcher_archive_name() {
   version=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
   sum=$({
-    echo "$JAVA_RUNTIME $java_real $TRACKER_JAVA_OPTS_KEY"
+    echo "$JAVA_RUNTIME $java_real"
     stat -c '%n %s %Y' "$TRACKER_HOME/lib/$1"/*.jar
   } | cksum | cut -d' ' -f1)
   echo "$1-$version-java$JAVA_FEATURE-$sum"
@@ -155,7 +157,6 @@ launcher_exec() {
   shift 3
   launcher_find_java
   launcher_class_path "$program"
-  TRACKER_JAVA_OPTS_KEY="$program_flags ${TRACKER_JAVA_OPTS:-}"
   launcher_archive_flags "$program"
   set -f
   # shellcheck disable=SC2086 # word lists by design, with globbing off
