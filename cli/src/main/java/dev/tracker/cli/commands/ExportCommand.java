@@ -5,7 +5,6 @@ import dev.tracker.cli.daemon.Api;
 import dev.tracker.cli.daemon.UrlPaths;
 import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
-import dev.tracker.cli.output.ProgressBar;
 import dev.tracker.core.error.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Export the project's issues.",
       "Export every issue of the project, closed ones included, sorted by id: jsonl (the sync"
-          + " file's format, with dependencies and comments), json, csv or markdown.",
+          + " file's format, with dependencies, comments and the tombstones of deleted issues;"
+          + " what 'tracker import' reads), json, csv or markdown (live issues only).",
       "With --json and no --output: the json format. With --output, --json prints"
           + " {\"file\",\"format\",\"issues\"}."
     })
@@ -43,21 +43,13 @@ final class ExportCommand extends ProjectCommand {
   protected int execute(Output out) throws IOException {
     String chosen = format();
     Api api = api(out);
-    List<JsonObject> issues =
-        ListCommand.fetchAll(
-            api, new UrlPaths.Query().add("sort", "id"), UrlPaths.project(key(), "issues"), 0);
-    if (!chosen.equals("csv")) {
-      try (ProgressBar progress = out.progress("export", issues.size())) {
-        for (int i = 0; i < issues.size(); i++) {
-          JsonObject issue = issues.get(i);
-          String id = issue.string("id");
-          issue.put("dependencies", api.getList(UrlPaths.issue(key(), id, "dependencies")));
-          issue.put("comments", api.getList(UrlPaths.issue(key(), id, "comments")));
-          progress.update(i + 1);
-        }
-      }
-    }
-    String text = ExportFormats.render(chosen, key(), issues);
+    // One request: the daemon's snapshot in the sync file's format, tombstones included.
+    byte[] jsonl = api.getBytes(UrlPaths.project(key(), "export"));
+    List<JsonObject> issues = ExportFormats.liveIssues(jsonl);
+    String text =
+        chosen.equals("jsonl")
+            ? new String(jsonl, StandardCharsets.UTF_8)
+            : ExportFormats.render(chosen, key(), issues);
     if (output == null) {
       out.stdout().print(text);
       return ExitCode.OK;

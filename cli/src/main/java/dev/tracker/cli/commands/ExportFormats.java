@@ -2,32 +2,17 @@ package dev.tracker.cli.commands;
 
 import dev.tracker.cli.json.Json;
 import dev.tracker.cli.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The export formats. {@code jsonl} writes the lines of the sync file (docs/sync.md): one issue per
- * line, keys in a fixed order, absent values and empty lists left out. {@code json} is the same
- * objects as one array; {@code csv} and {@code markdown} are for people and spreadsheets.
+ * The export formats. {@code jsonl} is the daemon's export as it is: the lines of the sync file
+ * (docs/sync.md), tombstones included. {@code json} is the live issues' lines as one array; {@code
+ * csv} and {@code markdown} are for people and spreadsheets.
  */
 final class ExportFormats {
   static final String[] NAMES = {"jsonl", "json", "csv", "markdown"};
-  private static final String[] LINE_KEYS = {
-    "id",
-    "title",
-    "description",
-    "status",
-    "priority",
-    "type",
-    "assignee",
-    "labels",
-    "parent",
-    "createdAt",
-    "updatedAt",
-    "closedAt",
-    "closeReason",
-    "deletedAt"
-  };
   private static final String[] CSV_COLUMNS = {
     "id",
     "title",
@@ -46,58 +31,30 @@ final class ExportFormats {
 
   private ExportFormats() {}
 
-  /** An issue (with its dependencies and comments as the API gives them) as a sync-file line. */
-  static JsonObject line(JsonObject issue) {
-    JsonObject line = new JsonObject();
-    for (String key : LINE_KEYS) {
-      Object value = issue.get(key);
-      if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-        line.put(key, value);
+  /**
+   * The live issues of an export in the sync file's format (the daemon's {@code GET
+   * /v1/projects/{p}/export}): every line parsed, tombstones left out.
+   */
+  static List<JsonObject> liveIssues(byte[] jsonl) {
+    List<JsonObject> issues = new ArrayList<>();
+    for (String line : new String(jsonl, StandardCharsets.UTF_8).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonObject issue = Json.parseObject(line);
+      if (issue.get("deletedAt") == null) {
+        issues.add(issue);
       }
     }
-    String id = issue.string("id");
-    List<Object> edges = new ArrayList<>();
-    for (JsonObject edge : issue.objects("dependencies")) {
-      boolean outgoing = id != null && id.equals(edge.string("issue"));
-      if (outgoing && !"parent-child".equals(edge.string("kind"))) {
-        edges.add(
-            new JsonObject()
-                .with("dependsOn", edge.string("dependsOn"))
-                .with("kind", edge.string("kind")));
-      }
-    }
-    if (!edges.isEmpty()) {
-      line.put("dependencies", edges);
-    }
-    List<Object> comments = new ArrayList<>();
-    for (JsonObject comment : issue.objects("comments")) {
-      comments.add(
-          new JsonObject()
-              .with("id", comment.string("id"))
-              .with("author", comment.string("author"))
-              .with("body", comment.string("body"))
-              .with("createdAt", comment.string("createdAt")));
-    }
-    if (!comments.isEmpty()) {
-      line.put("comments", comments);
-    }
-    return line;
+    return issues;
   }
 
+  /** {@code json}, {@code csv} or {@code markdown} of sync-file lines. */
   static String render(String format, String project, List<JsonObject> issues) {
     StringBuilder out = new StringBuilder();
     switch (format) {
-      case "jsonl":
-        for (JsonObject issue : issues) {
-          out.append(Json.write(line(issue))).append('\n');
-        }
-        break;
       case "json":
-        List<Object> lines = new ArrayList<>();
-        for (JsonObject issue : issues) {
-          lines.add(line(issue));
-        }
-        out.append(Json.pretty(lines)).append('\n');
+        out.append(Json.pretty(new ArrayList<Object>(issues))).append('\n');
         break;
       case "csv":
         csv(out, issues);

@@ -115,7 +115,26 @@ public final class Api implements AutoCloseable {
         && ("project '" + missingProject.key() + "' not found").equals(e.getMessage());
   }
 
+  /** {@code GET path}, its body as the daemon sent it (an export), not parsed. */
+  public byte[] getBytes(String path) {
+    ensureContact();
+    return transmit("GET", path, null, null).body();
+  }
+
   private Reply exchange(String method, String path, Object body, Map<String, String> headers) {
+    Response response = transmit(method, path, body, headers);
+    Object parsed;
+    try {
+      parsed = response.body().length == 0 ? null : Json.parse(response.body());
+    } catch (JsonException e) {
+      throw CliException.error(
+          "the daemon's answer to " + method + " " + path + " is not JSON: " + e.getMessage(),
+          "the daemon and this tracker may not match: tracker version");
+    }
+    return new Reply(response.status(), response.headers(), parsed);
+  }
+
+  private Response transmit(String method, String path, Object body, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>();
     if (actor != null) {
       all.put("X-Tracker-Actor", actor);
@@ -151,15 +170,7 @@ public final class Api implements AutoCloseable {
     if (response.status() >= 300) {
       throw Problems.unexpected(method, path, response.status());
     }
-    Object parsed;
-    try {
-      parsed = response.body().length == 0 ? null : Json.parse(response.body());
-    } catch (JsonException e) {
-      throw CliException.error(
-          "the daemon's answer to " + method + " " + path + " is not JSON: " + e.getMessage(),
-          "the daemon and this tracker may not match: tracker version");
-    }
-    return new Reply(response.status(), response.headers(), parsed);
+    return response;
   }
 
   private void ensureContact() {

@@ -108,6 +108,11 @@ public final class Output implements Messages {
     return new ProgressBar(err, label, total, errIsTerminal && !quiet(), width());
   }
 
+  /** Whether stderr is a terminal: where progress and status lines may be drawn. */
+  public boolean stderrIsTerminal() {
+    return errIsTerminal;
+  }
+
   public PrintStream stdout() {
     return out;
   }

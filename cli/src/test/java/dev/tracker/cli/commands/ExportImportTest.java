@@ -9,14 +9,31 @@ import dev.tracker.cli.testing.CliHarness.Result;
 import dev.tracker.cli.testing.FakeDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportImportTest {
-  static final String ALL = "/v1/projects/trk/issues?sort=id&limit=1000";
-  static final String EXISTING = "/v1/projects/trk/issues?limit=1000";
+  static final String EXPORT = "/v1/projects/trk/export";
+  static final String IMPORT = "/v1/projects/trk/import";
+  static final String LIVE =
+      "{\"id\":\"trk-a1b2\",\"title\":\"Login, \\\"fails\\\"\",\"status\":\"open\","
+          + "\"priority\":1,\"type\":\"bug\",\"labels\":[\"auth\"],"
+          + "\"createdAt\":\"2026-03-01T10:00:01.000Z\",\"updatedAt\":"
+          + "\"2026-03-01T10:00:01.000Z\",\"dependencies\":[{\"dependsOn\":\"trk-k3\","
+          + "\"kind\":\"blocks\"}]}";
+  static final String TOMBSTONE =
+      "{\"id\":\"trk-gone\",\"title\":\"Gone\",\"status\":\"open\",\"priority\":2,"
+          + "\"type\":\"task\",\"createdAt\":\"2026-03-01T10:00:00.000Z\","
+          + "\"updatedAt\":\"2026-03-01T10:00:00.000Z\","
+          + "\"deletedAt\":\"2026-03-02T10:00:00.000Z\"}";
+  static final String REPORT =
+      "{\"project\":\"trk\",\"file\":\"F\",\"dryRun\":DRY,\"created\":1,\"updated\":1,"
+          + "\"deleted\":0,\"unchanged\":3,\"changes\":["
+          + "{\"id\":\"trk-a1b2\",\"change\":\"update\",\"title\":\"Renamed\"},"
+          + "{\"id\":\"trk-new1\",\"change\":\"create\",\"title\":\"Brand new\"}]}";
 
   @TempDir Path home;
   CliHarness cli;
@@ -26,16 +43,7 @@ class ExportImportTest {
   void start() throws Exception {
     cli = new CliHarness(home).env("TRACKER_PROJECT", "trk");
     daemon = cli.daemon();
-    String issue = IssueCommandsTest.ISSUE.replace("\"Login fails\"", "\"Login, \\\"fails\\\"\"");
-    daemon.on("GET", ALL, 200, "{\"items\":[" + issue + "],\"nextCursor\":null}");
-    daemon.on("GET", EXISTING, 200, "{\"items\":[" + issue + "],\"nextCursor\":null}");
-    daemon.on(
-        "GET",
-        "/v1/projects/trk/issues/trk-a1b2/dependencies",
-        200,
-        "[{\"issue\":\"trk-a1b2\",\"dependsOn\":\"trk-k3\",\"kind\":\"blocks\"},"
-            + "{\"issue\":\"trk-z9\",\"dependsOn\":\"trk-a1b2\",\"kind\":\"blocks\"}]");
-    daemon.on("GET", "/v1/projects/trk/issues/trk-a1b2/comments", 200, "[]");
+    daemon.on("GET", EXPORT, 200, LIVE + "\n" + TOMBSTONE + "\n");
   }
 
   @AfterEach
@@ -44,23 +52,29 @@ class ExportImportTest {
   }
 
   @Test
-  void jsonlLinesFollowTheSyncFileFormat() {
+  void jsonlIsTheDaemonsExportAsItIsTombstonesIncluded() {
     Result result = cli.run("export");
 
     assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(result.out())
-        .isEqualTo(
-            "{\"id\":\"trk-a1b2\",\"title\":\"Login, \\\"fails\\\"\",\"status\":\"open\","
-                + "\"priority\":1,\"type\":\"bug\",\"labels\":[\"auth\"],"
-                + "\"createdAt\":\"2026-03-01T10:00:01.000Z\",\"updatedAt\":"
-                + "\"2026-03-01T10:00:01.000Z\",\"dependencies\":[{\"dependsOn\":\"trk-k3\","
-                + "\"kind\":\"blocks\"}]}\n");
+    assertThat(result.out()).isEqualTo(LIVE + "\n" + TOMBSTONE + "\n");
+    assertThat(daemon.calls()).containsExactly("GET " + EXPORT);
+  }
+
+  @Test
+  void jsonIsTheLiveIssuesAsOneArray() {
+    Result result = cli.run("export", "--json");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    List<Object> issues = Json.parseArray(result.out());
+    assertThat(issues).hasSize(1);
+    assertThat((JsonObject) issues.get(0)).containsEntry("id", "trk-a1b2");
   }
 
   @Test
   void csvQuotesWhatNeedsQuoting() {
     Result result = cli.run("export", "--format", "csv");
 
+    assertThat(result.out().split("\r\n")).hasSize(2);
     assertThat(result.out().split("\r\n")[1])
         .startsWith("trk-a1b2,\"Login, \"\"fails\"\"\",open,1,bug,,auth,");
   }
@@ -86,55 +100,68 @@ class ExportImportTest {
   }
 
   @Test
-  void dryRunShowsWhatWouldChangeAndChangesNothing() throws Exception {
+  void dryRunAsksTheDaemonForAReportOnly() throws Exception {
     Path file = home.resolve("in.jsonl");
-    Files.writeString(
-        file,
-        "{\"id\":\"trk-a1b2\",\"title\":\"Login, \\\"fails\\\"\",\"status\":\"closed\",\"priority\":1}\n"
-            + "\n"
-            + "{\"id\":\"trk-new1\",\"title\":\"Brand new\"}\n"
-            + "{\"id\":\"trk-gone\",\"title\":\"Gone\",\"deletedAt\":\"2026-03-01T10:00:00.000Z\"}\n");
+    Files.writeString(file, LIVE + "\n");
+    daemon.on("POST", IMPORT, 200, REPORT.replace("DRY", "true"));
 
-    Result result = cli.run("import", file.toString(), "--dry-run", "--json");
+    Result result = cli.run("import", "in.jsonl", "--dry-run", "--json");
 
     assertThat(result.exit()).as(result.err()).isZero();
-    JsonObject report = Json.parseObject(result.out());
-    assertThat(report)
+    JsonObject request = Json.parseObject(daemon.last("POST", IMPORT).bodyText());
+    assertThat(request)
+        .containsEntry("file", file.toAbsolutePath().toString())
+        .containsEntry("dryRun", true);
+    assertThat(Json.parseObject(result.out()))
         .containsEntry("dryRun", true)
         .containsEntry("created", 1L)
-        .containsEntry("updated", 1L)
-        .containsEntry("skipped", 1L);
-    assertThat(report.objects("changes").get(0).strings("fields")).containsExactly("status");
-    assertThat(daemon.calls()).containsExactly("GET " + EXISTING);
+        .containsEntry("updated", 1L);
   }
 
   @Test
-  void importCreatesAndUpdates() throws Exception {
-    daemon.on(
-        "POST", "/v1/projects/trk/issues", 201, "{\"id\":\"trk-q1\",\"title\":\"Brand new\"}");
-    daemon.on("PATCH", "/v1/projects/trk/issues/trk-a1b2", 200, IssueCommandsTest.ISSUE);
+  void importPrintsEachChangeAndTheCounts() throws Exception {
+    Files.writeString(home.resolve("in.jsonl"), LIVE + "\n");
+    daemon.on("POST", IMPORT, 200, REPORT.replace("DRY", "false"));
 
-    Result result =
-        cli.stdin(
-                "{\"id\":\"trk-a1b2\",\"title\":\"Renamed\"}\n"
-                    + "{\"id\":\"trk-new1\",\"title\":\"Brand new\",\"priority\":0}\n")
-            .run("import", "-");
+    Result result = cli.run("import", "in.jsonl");
 
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out())
-        .contains("update trk-a1b2 (title): Renamed")
-        .contains("create trk-q1: Brand new");
-    assertThat(Json.parseObject(daemon.last("POST", "/v1/projects/trk/issues").bodyText()))
-        .containsEntry("title", "Brand new")
-        .containsEntry("priority", 0L);
+        .contains("update trk-a1b2: Renamed")
+        .contains("create trk-new1: Brand new");
+    assertThat(result.out()).contains("Imported: created 1, updated 1, deleted 0; 3 unchanged.");
   }
 
   @Test
-  void aBadLineStopsTheImportBeforeAnyChange() {
-    Result result = cli.stdin("{\"title\":\"ok\"}\n{\"title\":\n").run("import", "-");
+  void stdinIsPassedThroughAPrivateFileThatIsRemovedAfterwards() throws Exception {
+    daemon.on("POST", IMPORT, 200, REPORT.replace("DRY", "false"));
+
+    Result result = cli.stdin(LIVE + "\n").run("import", "-");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    Path sent = Path.of(Json.parseObject(daemon.last("POST", IMPORT).bodyText()).string("file"));
+    assertThat(sent).isAbsolute();
+    assertThat(Files.exists(sent)).as("temporary copy removed").isFalse();
+  }
+
+  @Test
+  void aMissingFileIsAUsageErrorAndNothingIsSent() {
+    Result result = cli.run("import", "nowhere.jsonl");
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).startsWith("tracker: line 2: invalid JSON at line 1, column 10");
-    assertThat(daemon.calls()).isEmpty();
+    assertThat(result.err()).contains("cannot read nowhere.jsonl: no such file");
+    assertThat(daemon.calls()).doesNotContain("POST " + IMPORT);
+  }
+
+  @Test
+  void theDaemonsRefusalOfABadFileIsReportedWithItsLine() throws Exception {
+    Files.writeString(home.resolve("bad.jsonl"), "{\"title\":\n");
+    daemon.problem(
+        "POST", IMPORT, 400, "validation_failed", "file: /x/bad.jsonl:1: truncated line");
+
+    Result result = cli.run("import", "bad.jsonl");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("bad.jsonl:1: truncated line");
   }
 }

@@ -109,6 +109,9 @@ public final class ApiHandler extends Handler.Abstract {
     if (reply.body() instanceof PlainText text) {
       body = text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       type = text.mediaType();
+    } else if (reply.body() instanceof Bytes bytes) {
+      body = bytes.content();
+      type = bytes.mediaType();
     } else {
       body = json.write(reply.body());
       type = reply.body() instanceof Problem ? Problem.MEDIA_TYPE : "application/json";
@@ -130,4 +133,7 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** A non-JSON body (the Prometheus metrics). */
   public record PlainText(String text, String mediaType) {}
+
+  /** A body already encoded (an export), sent as it is. */
+  public record Bytes(byte[] content, String mediaType) {}
 }

@@ -100,10 +100,13 @@ public final class SyncStore {
    * Makes the project's issues equal to {@code target} where they differ from {@code current} (the
    * snapshot the merge started from), in one transaction. Returns the number of issues changed.
    * Edges to issues that exist nowhere are dropped rather than failing the whole import.
+   *
+   * @throws ConcurrentChangeException if the project changed since {@code current} was taken;
+   *     nothing was written
    */
-  public int apply(String projectKey, List<IssueLine> current, List<IssueLine> target) {
+  public int apply(String projectKey, Snapshot current, List<IssueLine> target) {
     Map<String, IssueLine> before = new HashMap<>();
-    current.forEach(line -> before.put(line.id(), line));
+    current.lines().forEach(line -> before.put(line.id(), line));
     List<IssueLine> changed = new ArrayList<>();
     for (IssueLine line : target) {
       if (!line.equals(before.get(line.id()))) {
@@ -116,6 +119,11 @@ public final class SyncStore {
     return database.write(
         session -> {
           ProjectEntity project = lookup.project(session, projectKey);
+          // IMMEDIATE transactions hold the write lock from here on: the counter cannot move.
+          long now = changeCount(session, project.getId());
+          if (now != current.changeCount()) {
+            throw new ConcurrentChangeException(projectKey, current.changeCount(), now);
+          }
           Set<String> known = new HashSet<>(before.keySet());
           for (IssueLine line : changed) {
             upsertIssue(session, project.getId(), line, before.containsKey(line.id()));
@@ -130,6 +138,13 @@ public final class SyncStore {
           History.bumpProject(session, project.getId());
           return changed.size();
         });
+  }
+
+  private static long changeCount(Session session, long projectId) {
+    return session
+        .createNativeQuery("SELECT change_count FROM project WHERE id = :id", Long.class)
+        .setParameter("id", projectId)
+        .getSingleResult();
   }
 
   private static void upsertIssue(Session session, long projectId, IssueLine line, boolean exists) {

@@ -13,6 +13,7 @@ import dev.tracker.daemon.issues.IssueStore;
 import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.storage.Database;
 import dev.tracker.daemon.storage.DatabaseSettings;
+import dev.tracker.daemon.sync.ProjectTransfer;
 import dev.tracker.daemon.sync.SyncService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -90,7 +91,8 @@ public final class Daemon implements AutoCloseable, DaemonView {
     database = Database.open(DatabaseSettings.defaults(paths.database()));
     resources.add("database", database, database::close);
     store = IssueStore.over(database);
-    sync = new SyncService(new SyncStore(database), options.sync(), java.time.Clock.systemUTC());
+    SyncStore syncStore = new SyncStore(database);
+    sync = new SyncService(syncStore, options.sync(), java.time.Clock.systemUTC());
     resources.add("sync service", sync, sync::close);
 
     metrics = new Metrics();
@@ -102,7 +104,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
     }
     ApiHandler handler =
         new ApiHandler(
-            ApiRoutes.build(store, sync, this, metrics),
+            ApiRoutes.build(store, sync, new ProjectTransfer(syncStore), this, metrics),
             new Json(),
             metrics,
             self,
@@ -117,6 +119,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
       PidFile.writeText(paths.tcpFile(), "127.0.0.1:" + http.tcpPort());
       resources.add("tcp file", paths.tcpFile(), () -> Files.deleteIfExists(paths.tcpFile()));
     }
+    sync.start();
     if (!options.idleTimeout().isZero()) {
       Duration idle = options.idleTimeout();
       sync.every(

@@ -3,7 +3,6 @@ package dev.tracker.daemon.sync;
 import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.sync.jsonl.AtomicFiles;
 import dev.tracker.daemon.sync.jsonl.IssueLine;
-import dev.tracker.daemon.sync.jsonl.IssueMerge;
 import dev.tracker.daemon.sync.jsonl.JsonlCodec;
 import dev.tracker.daemon.sync.jsonl.JsonlException;
 import java.io.IOException;
@@ -117,14 +116,13 @@ final class ProjectSync {
       state = state.paused(file + ":" + e.line() + ": " + e.reason());
       return 0;
     }
-    SyncStore.Snapshot ours = store.snapshot(key);
-    List<IssueLine> merged = IssueMerge.merge(parsedBase(), ours.lines(), theirs);
-    int changed = store.apply(key, ours.lines(), merged);
+    MergeIntoProject.Outcome outcome =
+        MergeIntoProject.merge(store, key, parsedBase(), theirs, true);
     lastHash = hash;
     base = content;
-    fileBehind = !merged.equals(theirs);
+    fileBehind = !outcome.merged().equals(theirs);
     state = state.imported(clock.instant());
-    return changed;
+    return outcome.written();
   }
 
   private List<IssueLine> parsedBase() {

@@ -38,6 +38,8 @@ public final class SyncService implements AutoCloseable {
   private final AtomicBoolean exportPending = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private final AtomicBoolean started = new AtomicBoolean();
+
   public SyncService(SyncStore store, SyncSettings settings, Clock clock) {
     this.store = store;
     this.settings = settings;
@@ -45,7 +47,15 @@ public final class SyncService implements AutoCloseable {
     this.thread = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("sync", true));
     thread.setRemoveOnCancelPolicy(true);
     thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    if (settings.enabled()) {
+  }
+
+  /**
+   * Starts the loop: a first cycle now, then one every interval. The daemon calls this once its
+   * socket accepts, so that the first cycle (which reads and compares every project's file) does
+   * not compete with the start for the machine's cores. Calling it again does nothing.
+   */
+  public void start() {
+    if (settings.enabled() && started.compareAndSet(false, true)) {
       long interval = settings.interval().toMillis();
       thread.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
     }
