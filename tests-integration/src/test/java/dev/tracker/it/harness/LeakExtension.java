@@ -23,6 +23,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * open file descriptors and the Hikari, Jetty and Hibernate MBeans; after the daemon is closed it
  * waits up to five seconds for all of them to be back, then names each thread (with its stack),
  * descriptor, MBean and runtime file that is not.
+ *
+ * <p>It also keeps the figures CI checks ({@link ResourceFigures}): the JVM's peak RSS and the
+ * highest descriptor count seen, written to {@code target/leak-figures.properties} after every
+ * test.
+ *
+ * <p>Every test class in this module runs under this extension (directly, through {@link
+ * DaemonTest}, or through another annotation that carries it), unless it says in a {@link
+ * NoLeakCheck} why it cannot; {@code LeakCoverageTest} enforces that.
  */
 public final class LeakExtension implements BeforeEachCallback, AfterEachCallback {
   static final ExtensionContext.Namespace NAMESPACE =
@@ -44,6 +52,8 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
           "Finalizer",
           "Reference Handler",
           "JFR ",
+          // JUnit's own, started by the first @Timeout and kept for the JVM's life.
+          "junit-jupiter-timeout-watcher",
           "ForkJoinPool.commonPool-worker-");
 
   private record Snapshot(Map<Long, String> threads, Set<String> files, Set<ObjectName> mbeans) {}
@@ -51,6 +61,8 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
   @Override
   public void beforeEach(ExtensionContext context) {
     JvmWarmUp.once();
+    ResourceFigures.testStarted(
+        context.getRequiredTestClass().getSimpleName() + "#" + context.getDisplayName());
     context.getStore(NAMESPACE).put(Snapshot.class, take());
   }
 
@@ -70,6 +82,7 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
               java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
           java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
         channel.configureBlocking(false);
+        ResourceFigures.startSampler();
         done = true;
       } catch (IOException e) {
         throw new IllegalStateException("cannot warm up NIO", e);
@@ -81,18 +94,22 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
   public void afterEach(ExtensionContext context) throws Exception {
     Snapshot before = context.getStore(NAMESPACE).get(Snapshot.class, Snapshot.class);
     Path runtimeDir = context.getStore(NAMESPACE).get(RUNTIME_DIR, Path.class);
-    long deadline = System.nanoTime() + LINGER_NANOS;
-    List<String> leaks = leaks(before, runtimeDir);
-    while (!leaks.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      leaks = leaks(before, runtimeDir);
-    }
-    if (!leaks.isEmpty()) {
-      throw new AssertionError(
-          "the test left "
-              + leaks.size()
-              + " resource(s) behind after the daemon closed:\n"
-              + String.join("\n", leaks));
+    try {
+      long deadline = System.nanoTime() + LINGER_NANOS;
+      List<String> leaks = leaks(before, runtimeDir);
+      while (!leaks.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        leaks = leaks(before, runtimeDir);
+      }
+      if (!leaks.isEmpty()) {
+        throw new AssertionError(
+            "the test left "
+                + leaks.size()
+                + " resource(s) behind after the daemon closed:\n"
+                + String.join("\n", leaks));
+      }
+    } finally {
+      ResourceFigures.testFinished();
     }
   }
 
@@ -136,6 +153,7 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
   }
 
   private static Snapshot take() {
+    ResourceFigures.sample();
     Map<Long, String> threads =
         Thread.getAllStackTraces().keySet().stream()
             .filter(Thread::isAlive)
