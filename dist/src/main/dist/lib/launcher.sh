@@ -91,10 +91,35 @@ launcher_adopt_recording() {
   if [ -n "$recorder" ] && kill -0 "$recorder" 2>/dev/null; then
     return 0
   fi
+  if [ "$JAVA_FEATURE" -ge 25 ] && [ -f "$lock/config" ] && [ ! -f "$lock/archive" ]; then
+    launcher_assemble_in_background "$1" "$lock"
+    return 0
+  fi
   if [ -f "$lock/archive" ] && launcher_archive_valid "$lock/archive"; then
     stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null || true
   fi
   rm -rf "$lock" 2>/dev/null || true
+}
+
+# JDK 25 and later: a recorded configuration becomes an AOT cache in a JVM of its own, in the
+# background, so that no command waits for it and its output reaches no one. Until it is done the
+# lock names that JVM's pid and every other launcher leaves the recording alone.
+launcher_assemble_in_background() {
+  if ! mkdir "$2/assembling" 2>/dev/null; then
+    # Claimed by a launcher whose assembly died: start over with a new recording.
+    rm -rf "$2" 2>/dev/null || true
+    return 0
+  fi
+  echo "$$" >"$2/pid"
+  (
+    if "$JAVA_CMD" -XX:AOTMode=create -XX:AOTConfiguration="$2/config" -XX:AOTCache="$2/archive" \
+      -XX:ErrorFile=/dev/null -Xlog:disable -cp "$CLASS_PATH" >/dev/null 2>&1 &&
+      launcher_archive_valid "$2/archive"; then
+      stat -c %s "$2/archive" >"$1.size" 2>/dev/null && mv -f "$2/archive" "$1" 2>/dev/null
+    fi
+    rm -rf "$2" 2>/dev/null
+  ) </dev/null >/dev/null 2>&1 &
+  echo "$!" >"$2/pid"
 }
 
 # An archive whose size is not the one it was adopted with (truncated, replaced) is removed, and
@@ -130,15 +155,17 @@ launcher_archive_flags() {
   elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null; then
     echo "$$" >"$archive.recording/pid"
     if [ "$JAVA_FEATURE" -ge 25 ]; then
-      ARCHIVE_FLAG=-XX:AOTCacheOutput=$archive.recording/archive
+      ARCHIVE_FLAG=-XX:AOTConfiguration=$archive.recording/config
+      ARCHIVE_SHARE=-XX:AOTMode=record
     else
       ARCHIVE_FLAG=-XX:ArchiveClassesAtExit=$archive.recording/archive
     fi
   fi
 }
 
-# JVM warnings go to stderr, never to stdout where scripts read JSON; archive messages are
-# dropped: a stale archive is the launcher's business, not the user's.
+# JVM warnings go to stderr, never to stdout where scripts read JSON (with the VM's other output,
+# by -XX:+DisplayVMOutputToStderr: JDK 25 prints "AOTConfiguration recorded" that way); archive
+# log messages are dropped: a stale archive is the launcher's business, not the user's.
 launcher_log_selection() {
   if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
     echo "-Xlog:all=warning,cds*=off,aot*=off:stderr"
@@ -160,7 +187,8 @@ launcher_exec() {
   launcher_archive_flags "$program"
   set -f
   # shellcheck disable=SC2086 # word lists by design, with globbing off
-  exec "$JAVA_CMD" -Xlog:disable "$(launcher_log_selection)" $program_flags \
+  exec "$JAVA_CMD" -XX:+DisplayVMOutputToStderr -Xlog:disable "$(launcher_log_selection)" \
+    $program_flags \
     ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
     -Dtracker.home="$TRACKER_HOME" -cp "$CLASS_PATH" "$main_class" "$@"
 }
