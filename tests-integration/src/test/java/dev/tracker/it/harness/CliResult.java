@@ -5,8 +5,9 @@ import dev.tracker.cli.json.JsonObject;
 import java.util.List;
 
 /**
- * What one run of {@code bin/tracker} did: its exit code and everything it wrote. {@link
- * #toString()} shows all of it, so that an assertion's message tells what the command said.
+ * What one run of {@code bin/tracker} (or another program) did: its exit code and everything it
+ * wrote. {@link #toString()} shows all of it, so that an assertion's message tells what the command
+ * said.
  */
 public record CliResult(List<String> command, int exitCode, String stdout, String stderr) {
 
@@ -44,7 +45,7 @@ public record CliResult(List<String> command, int exitCode, String stdout, Strin
 
   @Override
   public String toString() {
-    return "$ tracker "
+    return "$ "
         + String.join(" ", command)
         + "\nexit "
         + exitCode

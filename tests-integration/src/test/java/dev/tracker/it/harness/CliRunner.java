@@ -128,12 +128,23 @@ public final class CliRunner {
     List<String> command = new ArrayList<>();
     command.add(session.distribution.resolve("bin/tracker").toString());
     command.addAll(List.of(args));
-    return launch(command, List.of(args));
+    List<String> shown = new ArrayList<>();
+    shown.add("tracker");
+    shown.addAll(List.of(args));
+    return launch(command, shown);
   }
 
   /** Runs any program (e.g. {@code git}) with this runner's environment and working directory. */
   public CliResult exec(String... command) {
-    return launch(List.of(command), List.of(command)).await();
+    return spawn(List.of(command)).await();
+  }
+
+  /**
+   * Starts any program with this runner's environment and working directory; it is killed after the
+   * test if still running.
+   */
+  public Launched spawn(List<String> command) {
+    return launch(command, command);
   }
 
   private Launched launch(List<String> command, List<String> shown) {
@@ -203,8 +214,7 @@ public final class CliRunner {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
           kill();
           throw new AssertionError(
-              "tracker "
-                  + String.join(" ", command)
+              String.join(" ", command)
                   + " did not finish within "
                   + limit.toSeconds()
                   + " s; killed it. Output so far:\n--- stdout ---\n"
@@ -215,7 +225,7 @@ public final class CliRunner {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         kill();
-        throw new AssertionError("interrupted while waiting for tracker " + command, e);
+        throw new AssertionError("interrupted while waiting for " + command, e);
       }
       return new CliResult(command, process.exitValue(), read(out), read(err));
     }
