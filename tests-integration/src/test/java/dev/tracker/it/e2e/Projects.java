@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Set-up steps the end-to-end tests share: a git repository with an initialized project. */
 final class Projects {
@@ -42,6 +43,23 @@ final class Projects {
 
   static String createId(CliRunner cli, String... args) {
     return create(cli, args).string("id");
+  }
+
+  /**
+   * Asserts a failure as the CLI reports one: the exit code, nothing on stdout (so a script reading
+   * --json never sees half a document), and on stderr one line {@code tracker...: <what>} naming
+   * every one of {@code mentions}, optionally followed by one {@code hint: } line.
+   */
+  static CliResult fails(CliResult result, int exitCode, String... mentions) {
+    assertThat(result.exitCode()).as("exit code of%n%s", result).isEqualTo(exitCode);
+    assertThat(result.stdout()).as("stdout of%n%s", result).isEmpty();
+    List<String> lines = result.stderrLines();
+    assertThat(lines).as("stderr of%n%s", result).hasSizeBetween(1, 2);
+    assertThat(lines.get(0)).as("stderr of%n%s", result).startsWith("tracker").contains(mentions);
+    if (lines.size() == 2) {
+      assertThat(lines.get(1)).as("stderr of%n%s", result).startsWith("hint: ");
+    }
+    return result;
   }
 
   /** Asserts success: exit 0 and nothing on stderr. */
