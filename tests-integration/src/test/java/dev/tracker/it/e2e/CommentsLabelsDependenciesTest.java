@@ -61,6 +61,9 @@ class CommentsLabelsDependenciesTest {
         .containsExactly("auth=2", "safari=1");
     assertThat(ok(repo.run("label", "list", a, "--json")).json())
         .isEqualTo(List.of("auth", "safari"));
+    JsonObject replaced = ok(repo.run("label", "set", b, "ops", "web", "--json")).object();
+    assertThat(replaced.strings("labels")).containsExactly("ops", "web");
+    ok(repo.run("label", "set", b, "auth", "-q"));
     CliResult table = ok(repo.run("label", "list"));
     assertThat(table.stdoutLines().get(0)).contains("LABEL", "ISSUES");
     assertThat(table.stdout()).contains("auth", "safari");

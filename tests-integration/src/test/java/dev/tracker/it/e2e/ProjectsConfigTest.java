@@ -140,6 +140,39 @@ class ProjectsConfigTest {
     assertThat(json.string("script")).isEqualTo(bash.stdout());
     fails(cli.run("completion", "fish"), 2, "fish");
 
+    CliResult help = ok(cli.run("--help"));
+    assertThat(help.stdout()).startsWith("Usage: tracker").contains("Exit codes:");
+    for (String command :
+        List.of(
+            "init",
+            "create",
+            "list",
+            "show",
+            "update",
+            "edit",
+            "close",
+            "reopen",
+            "delete",
+            "comment",
+            "comments",
+            "label",
+            "dep",
+            "ready",
+            "blocked",
+            "search",
+            "stats",
+            "history",
+            "sync",
+            "export",
+            "import",
+            "projects",
+            "daemon",
+            "config",
+            "completion",
+            "version")) {
+      assertThat(help.stdout()).containsPattern("(?m)^  " + command + " ");
+    }
+
     JsonObject version = ok(cli.run("version", "--json")).object();
     assertThat(version.keySet()).containsExactlyInAnyOrder("version", "apiVersion", "daemon");
     assertThat(version.string("version")).isEqualTo(dev.tracker.core.TrackerVersion.VERSION);
