@@ -56,15 +56,8 @@ public final class CliExtension
     if (ownHome) {
       // Short, so that the socket path stays far below the 107-byte limit of Unix sockets.
       home = Files.createTempDirectory(Path.of("/tmp"), "trk-e2e-");
-      env = baseEnv(home);
-      Path xdg = home.resolve("xdg");
-      env.put("XDG_DATA_HOME", Files.createDirectories(xdg.resolve("data")).toString());
-      env.put("XDG_STATE_HOME", Files.createDirectories(xdg.resolve("state")).toString());
-      env.put("XDG_CONFIG_HOME", Files.createDirectories(xdg.resolve("config")).toString());
-      Path runtime = Files.createDirectories(xdg.resolve("run"));
-      Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
-      env.put("XDG_RUNTIME_DIR", runtime.toString());
-      paths = new RuntimePathResolver(env, home, CurrentUser.uid()).resolve(PathOverrides.NONE);
+      env = xdgEnv(home);
+      paths = xdgPaths(env, home);
       context.getStore(LeakExtension.NAMESPACE).put(LeakExtension.RUNTIME_DIR, paths.runtimeDir());
     } else {
       home = daemon.home();
@@ -83,6 +76,33 @@ public final class CliExtension
   }
 
   private record State(CliRunner.Session session, boolean ownHome) {}
+
+  /**
+   * A runner in {@code home} with only the XDG variables set, as a user has, so that the CLI starts
+   * its own daemons there; the caller ends them and deletes the home.
+   */
+  static CliRunner spawningRunner(Path home) throws IOException {
+    Map<String, String> env = xdgEnv(home);
+    CliRunner.Session session =
+        new CliRunner.Session(CliRunner.distribution(), home, xdgPaths(env, home));
+    return new CliRunner(session, env, Files.createDirectories(home.resolve("work")));
+  }
+
+  private static Map<String, String> xdgEnv(Path home) throws IOException {
+    Map<String, String> env = baseEnv(home);
+    Path xdg = home.resolve("xdg");
+    env.put("XDG_DATA_HOME", Files.createDirectories(xdg.resolve("data")).toString());
+    env.put("XDG_STATE_HOME", Files.createDirectories(xdg.resolve("state")).toString());
+    env.put("XDG_CONFIG_HOME", Files.createDirectories(xdg.resolve("config")).toString());
+    Path runtime = Files.createDirectories(xdg.resolve("run"));
+    Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+    env.put("XDG_RUNTIME_DIR", runtime.toString());
+    return env;
+  }
+
+  private static RuntimePaths xdgPaths(Map<String, String> env, Path home) {
+    return new RuntimePathResolver(env, home, CurrentUser.uid()).resolve(PathOverrides.NONE);
+  }
 
   /** What every CLI child gets: nothing from the developer's environment. */
   private static Map<String, String> baseEnv(Path home) {
