@@ -213,7 +213,23 @@ public final class DaemonControl {
       return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    return process.isPresent() && process.get().isAlive();
+    return process.isPresent() && process.get().isAlive() && !isZombie(pid);
+  }
+
+  /**
+   * A daemon that has exited but is not yet reaped. The CLI that started it is gone, so its parent
+   * is init, which may reap late (a container's init) or never: for ProcessHandle it is alive until
+   * then, and 'daemon stop' would wait for the reaping instead of the exit.
+   */
+  private static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      // "pid (comm) S ...": the state follows the last ')', since comm may hold anything.
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc (not Linux): ProcessHandle's answer stands
+    }
   }
 
   private static String seconds(Duration duration) {
