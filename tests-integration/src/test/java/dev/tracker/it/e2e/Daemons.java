@@ -46,7 +46,7 @@ final class Daemons {
     }
   }
 
-  /** Fields 6 of /proc/PID/stat: the session id. */
+  /** Field 6 of /proc/PID/stat: the session id. */
   static long sessionOf(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
