@@ -116,54 +116,59 @@ class SyncExportImportTest {
   }
 
   @Test
-  void importShowsADryRunThenCreatesAndIsRepeatable(CliRunner cli) throws Exception {
+  void importShowsADryRunThenRestoresWithTheSameIdsAndIsRepeatable(CliRunner cli) throws Exception {
     CliRunner source = Projects.initRepo(cli, "src", "src");
     String blocker = createId(source, "Blocker");
     String blocked = createId(source, "Blocked", "-l", "x");
     ok(source.run("dep", "add", blocked, blocker, "-q"));
     Path file = cli.workDir().resolve("issues.jsonl");
     ok(source.run("export", "-o", file.toString(), "-q"));
+    // Lost after the backup: one issue deleted, the other retitled further back in time.
+    ok(source.run("delete", blocker, "-q"));
 
-    CliRunner target = Projects.initRepo(cli, "dst", "dst");
-    JsonObject dryRun = ok(target.run("import", file.toString(), "--dry-run", "--json")).object();
+    JsonObject dryRun = ok(source.run("import", file.toString(), "--dry-run", "--json")).object();
     assertThat(dryRun.keySet())
         .containsExactlyInAnyOrder(
-            "dryRun", "created", "updated", "unchanged", "skipped", "changes");
+            "project", "file", "dryRun", "created", "updated", "deleted", "unchanged", "changes");
     assertThat(dryRun.bool("dryRun")).isTrue();
-    assertThat(dryRun.number("created", -1)).isEqualTo(2);
     assertThat(dryRun.objects("changes"))
-        .allSatisfy(
-            c ->
-                assertThat(List.of("line", "action", "id", "title", "fields"))
-                    .containsAll(c.keySet()))
-        .extracting(c -> c.string("action"))
-        .containsExactly("create", "create");
-    assertThat(ok(target.run("list", "--all", "--json")).objects())
-        .as("nothing changed by a dry run")
+        .as("the deletion is newer than the backup's line: it stays deleted")
+        .extracting(c -> c.string("id"))
+        .doesNotContain(blocker);
+
+    // Import keeps ids, so another project's export is refused, naming the first foreign id.
+    CliResult foreign =
+        Projects.initRepo(cli, "dst", "dst").run("import", file.toString(), "--json");
+    Projects.fails(foreign, 2, "does not belong to project 'dst'");
+
+    // Both deleted, then a backup whose lines are newer than the deletions brings them back,
+    // with their ids and the edge between them.
+    ok(source.run("delete", blocked, "-q"));
+    Path restored = cli.workDir().resolve("restored.jsonl");
+    Files.writeString(
+        restored,
+        Files.readString(file)
+            .replaceAll("\"updatedAt\":\"[^\"]+\"", "\"updatedAt\":\"2099-01-01T00:00:00.000Z\""));
+    JsonObject plan = ok(source.run("import", restored.toString(), "--dry-run", "--json")).object();
+    assertThat(plan.objects("changes")).extracting(c -> c.string("change")).containsOnly("update");
+    assertThat(ok(source.run("list", "--json")).objects())
+        .as("a dry run changes nothing")
         .isEmpty();
-    assertThat(ok(target.run("import", file.toString(), "--dry-run")).stdout())
-        .contains("would create 2");
+    assertThat(ok(source.run("import", restored.toString(), "--dry-run")).stdout())
+        .contains("would update " + blocker);
 
-    JsonObject done = ok(target.run("import", file.toString(), "--json")).object();
+    JsonObject done = ok(source.run("import", restored.toString(), "--json")).object();
     assertThat(done.bool("dryRun")).isFalse();
-    assertThat(done.number("created", -1)).isEqualTo(2);
-    List<JsonObject> issues = ok(target.run("list", "--all", "--json")).objects();
-    assertThat(issues)
-        .extracting(i -> i.string("title"))
-        .containsExactlyInAnyOrder("Blocker", "Blocked");
-    assertThat(issues).allSatisfy(i -> assertThat(i.string("id")).startsWith("dst-"));
-    // The edge follows the new ids.
-    assertThat(ok(target.run("blocked", "--json")).objects())
+    assertThat(done.number("updated", -1)).isEqualTo(2);
+    List<JsonObject> issues = ok(source.run("list", "--json")).objects();
+    assertThat(issues).extracting(i -> i.string("id")).containsExactlyInAnyOrder(blocker, blocked);
+    assertThat(ok(source.run("blocked", "--json")).objects())
         .singleElement()
-        .satisfies(b -> assertThat(b.object("issue").string("title")).isEqualTo("Blocked"));
+        .satisfies(b -> assertThat(b.object("issue").string("id")).isEqualTo(blocked));
 
-    // The project's own export, imported again, changes nothing.
-    Path own = cli.workDir().resolve("own.jsonl");
-    ok(target.run("export", "-o", own.toString(), "-q"));
-    JsonObject again = ok(target.run("import", own.toString(), "--json")).object();
+    JsonObject again = ok(source.run("import", restored.toString(), "--json")).object();
+    assertThat(again.objects("changes")).isEmpty();
     assertThat(again.number("unchanged", -1)).isEqualTo(2);
-    assertThat(again.number("created", -1)).isZero();
-    assertThat(again.number("updated", -1)).isZero();
   }
 
   @Test
