@@ -91,6 +91,12 @@ launcher_adopt_recording() {
   if [ -n "$recorder" ] && kill -0 "$recorder" 2>/dev/null; then
     return 0
   fi
+  if [ ! -f "$lock/representative" ]; then
+    # The recording run did not do its real work (a lost start race, a failed command): what it
+    # recorded is a fraction of what a real run loads. A later run records again.
+    rm -rf "$lock" 2>/dev/null || true
+    return 0
+  fi
   if [ "$JAVA_FEATURE" -ge 25 ] && [ -f "$lock/config" ] && [ ! -f "$lock/archive" ]; then
     launcher_assemble_in_background "$1" "$lock"
     return 0
@@ -137,6 +143,7 @@ launcher_drop_damaged() {
 launcher_archive_flags() {
   ARCHIVE_FLAG=
   ARCHIVE_SHARE=
+  RECORDING_PROPERTY=
   [ "${TRACKER_NO_ARCHIVE:-}" = 1 ] && return 0
   [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 13 ] || return 0
   cache=$(launcher_cache_dir)
@@ -154,6 +161,7 @@ launcher_archive_flags() {
     fi
   elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null; then
     echo "$$" >"$archive.recording/pid"
+    RECORDING_PROPERTY=-Dtracker.archive.recording=$archive.recording
     if [ "$JAVA_FEATURE" -ge 25 ]; then
       ARCHIVE_FLAG=-XX:AOTConfiguration=$archive.recording/config
       ARCHIVE_SHARE=-XX:AOTMode=record
@@ -190,5 +198,6 @@ launcher_exec() {
   exec "$JAVA_CMD" -XX:+DisplayVMOutputToStderr -Xlog:disable "$(launcher_log_selection)" \
     $program_flags \
     ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
+    ${RECORDING_PROPERTY:+"$RECORDING_PROPERTY"} \
     -Dtracker.home="$TRACKER_HOME" -cp "$CLASS_PATH" "$main_class" "$@"
 }

@@ -94,6 +94,32 @@ class LauncherTest {
   }
 
   @Test
+  void aDaemonThatLostTheStartRaceLeavesNoArchiveToKeep() throws Exception {
+    // The first daemon serves without recording; the second records, finds the lock taken and
+    // exits 0 at once, having loaded a fraction of the daemon's classes.
+    Process first = start("tracker-daemon", Map.of("TRACKER_NO_ARCHIVE", "1"), daemonArgs());
+    try {
+      awaitHealthy(first);
+      Run loser = run("tracker-daemon", Map.of(), daemonArgs());
+      assertThat(loser.exit()).isZero();
+      assertThat(loser.stderr()).contains("already running");
+      try (Stream<Path> files = Files.list(cache.resolve("tracker/jvm"))) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .anyMatch(name -> name.endsWith(".recording"));
+      }
+
+      run("tracker-daemon", Map.of(), "--version");
+
+      assertThat(archives()).as("nothing adopted").isEmpty();
+      try (Stream<Path> files = Files.list(cache.resolve("tracker/jvm"))) {
+        assertThat(files).as("the recording is dropped, to be made again").isEmpty();
+      }
+    } finally {
+      stop(first);
+    }
+  }
+
+  @Test
   void aTruncatedArchiveIsRemovedInsteadOfCrashingTheJvm() throws Exception {
     serveOnce();
     run("tracker-daemon", Map.of(), "--version");
@@ -156,6 +182,11 @@ class LauncherTest {
 
   private void serveOnce(Map<String, String> extra) throws Exception {
     Process daemon = start("tracker-daemon", extra, daemonArgs());
+    awaitHealthy(daemon);
+    stop(daemon);
+  }
+
+  private void awaitHealthy(Process daemon) throws Exception {
     Path socket = home.resolve("run/tracker/daemon.sock");
     long deadline = System.nanoTime() + LIMIT.toNanos();
     int status = -1;
@@ -172,6 +203,10 @@ class LauncherTest {
       }
     }
     assertThat(status).as("the daemon answered").isEqualTo(200);
+  }
+
+  private void stop(Process daemon) throws Exception {
+    Path socket = home.resolve("run/tracker/daemon.sock");
     try (Api api = new Api(socket)) {
       assertThat(api.post("/v1/shutdown", null).status()).isEqualTo(202);
     }
