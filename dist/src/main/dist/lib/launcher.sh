@@ -63,12 +63,11 @@ launcher_cache_dir() {
 # of it: a flag that makes an archive unusable (compressed oops off, say) only makes the JVM
 # ignore it.
 launcher_archive_name() {
-  version=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
   sum=$({
     echo "$JAVA_RUNTIME $java_real"
     stat -c '%n %s %Y' "$TRACKER_HOME/lib/$1"/*.jar
   } | cksum | cut -d' ' -f1)
-  echo "$1-$version-java$JAVA_FEATURE-$sum"
+  echo "$1-$TRACKER_VERSION-java$JAVA_FEATURE-$sum"
 }
 
 # True if the archive maps cleanly for this class path, checked in a JVM of its own.
@@ -192,6 +191,7 @@ launcher_exec() {
   shift 3
   launcher_find_java
   launcher_class_path "$program"
+  TRACKER_VERSION=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
   launcher_archive_flags "$program"
   set -f
   # shellcheck disable=SC2086 # word lists by design, with globbing off
@@ -199,5 +199,6 @@ launcher_exec() {
     $program_flags \
     ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
     ${RECORDING_PROPERTY:+"$RECORDING_PROPERTY"} \
-    -Dtracker.home="$TRACKER_HOME" -cp "$CLASS_PATH" "$main_class" "$@"
+    -Dtracker.home="$TRACKER_HOME" -Dtracker.version="$TRACKER_VERSION" \
+    -cp "$CLASS_PATH" "$main_class" "$@"
 }
