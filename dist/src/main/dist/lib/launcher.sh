@@ -63,12 +63,11 @@ launcher_cache_dir() {
 # of it: a flag that makes an archive unusable (compressed oops off, say) only makes the JVM
 # ignore it.
 launcher_archive_name() {
-  version=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
   sum=$({
     echo "$JAVA_RUNTIME $java_real"
     stat -c '%n %s %Y' "$TRACKER_HOME/lib/$1"/*.jar
   } | cksum | cut -d' ' -f1)
-  echo "$1-$version-java$JAVA_FEATURE-$sum"
+  echo "$1-$TRACKER_VERSION-java$JAVA_FEATURE-$sum"
 }
 
 # True if the archive maps cleanly for this class path, checked in a JVM of its own.
@@ -91,10 +90,41 @@ launcher_adopt_recording() {
   if [ -n "$recorder" ] && kill -0 "$recorder" 2>/dev/null; then
     return 0
   fi
+  if [ ! -f "$lock/representative" ]; then
+    # The recording run did not do its real work (a lost start race, a failed command): what it
+    # recorded is a fraction of what a real run loads. A later run records again.
+    rm -rf "$lock" 2>/dev/null || true
+    return 0
+  fi
+  if [ "$JAVA_FEATURE" -ge 25 ] && [ -f "$lock/config" ] && [ ! -f "$lock/archive" ]; then
+    launcher_assemble_in_background "$1" "$lock"
+    return 0
+  fi
   if [ -f "$lock/archive" ] && launcher_archive_valid "$lock/archive"; then
     stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null || true
   fi
   rm -rf "$lock" 2>/dev/null || true
+}
+
+# JDK 25 and later: a recorded configuration becomes an AOT cache in a JVM of its own, in the
+# background, so that no command waits for it and its output reaches no one. Until it is done the
+# lock names that JVM's pid and every other launcher leaves the recording alone.
+launcher_assemble_in_background() {
+  if ! mkdir "$2/assembling" 2>/dev/null; then
+    # Claimed by a launcher whose assembly died: start over with a new recording.
+    rm -rf "$2" 2>/dev/null || true
+    return 0
+  fi
+  echo "$$" >"$2/pid"
+  (
+    if "$JAVA_CMD" -XX:AOTMode=create -XX:AOTConfiguration="$2/config" -XX:AOTCache="$2/archive" \
+      -XX:ErrorFile=/dev/null -Xlog:disable -cp "$CLASS_PATH" >/dev/null 2>&1 &&
+      launcher_archive_valid "$2/archive"; then
+      stat -c %s "$2/archive" >"$1.size" 2>/dev/null && mv -f "$2/archive" "$1" 2>/dev/null
+    fi
+    rm -rf "$2" 2>/dev/null
+  ) </dev/null >/dev/null 2>&1 &
+  echo "$!" >"$2/pid"
 }
 
 # An archive whose size is not the one it was adopted with (truncated, replaced) is removed, and
@@ -112,6 +142,7 @@ launcher_drop_damaged() {
 launcher_archive_flags() {
   ARCHIVE_FLAG=
   ARCHIVE_SHARE=
+  RECORDING_PROPERTY=
   [ "${TRACKER_NO_ARCHIVE:-}" = 1 ] && return 0
   [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 13 ] || return 0
   cache=$(launcher_cache_dir)
@@ -129,16 +160,19 @@ launcher_archive_flags() {
     fi
   elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null; then
     echo "$$" >"$archive.recording/pid"
+    RECORDING_PROPERTY=-Dtracker.archive.recording=$archive.recording
     if [ "$JAVA_FEATURE" -ge 25 ]; then
-      ARCHIVE_FLAG=-XX:AOTCacheOutput=$archive.recording/archive
+      ARCHIVE_FLAG=-XX:AOTConfiguration=$archive.recording/config
+      ARCHIVE_SHARE=-XX:AOTMode=record
     else
       ARCHIVE_FLAG=-XX:ArchiveClassesAtExit=$archive.recording/archive
     fi
   fi
 }
 
-# JVM warnings go to stderr, never to stdout where scripts read JSON; archive messages are
-# dropped: a stale archive is the launcher's business, not the user's.
+# JVM warnings go to stderr, never to stdout where scripts read JSON (with the VM's other output,
+# by -XX:+DisplayVMOutputToStderr: JDK 25 prints "AOTConfiguration recorded" that way); archive
+# log messages are dropped: a stale archive is the launcher's business, not the user's.
 launcher_log_selection() {
   if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
     echo "-Xlog:all=warning,cds*=off,aot*=off:stderr"
@@ -157,10 +191,14 @@ launcher_exec() {
   shift 3
   launcher_find_java
   launcher_class_path "$program"
+  TRACKER_VERSION=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
   launcher_archive_flags "$program"
   set -f
   # shellcheck disable=SC2086 # word lists by design, with globbing off
-  exec "$JAVA_CMD" -Xlog:disable "$(launcher_log_selection)" $program_flags \
+  exec "$JAVA_CMD" -XX:+DisplayVMOutputToStderr -Xlog:disable "$(launcher_log_selection)" \
+    $program_flags \
     ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
-    -Dtracker.home="$TRACKER_HOME" -cp "$CLASS_PATH" "$main_class" "$@"
+    ${RECORDING_PROPERTY:+"$RECORDING_PROPERTY"} \
+    -Dtracker.home="$TRACKER_HOME" -Dtracker.version="$TRACKER_VERSION" \
+    -cp "$CLASS_PATH" "$main_class" "$@"
 }

@@ -4,6 +4,7 @@ import dev.tracker.cli.commands.Commands;
 import dev.tracker.cli.commands.ContextFactory;
 import dev.tracker.cli.commands.ErrorReporter;
 import dev.tracker.cli.commands.RootCommand;
+import dev.tracker.core.ArchiveRecording;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -29,6 +30,9 @@ public final class TrackerMain {
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int exit = run(args, out, err, Environment.current());
     out.flush();
+    if (exit == 0) {
+      ArchiveRecording.markRepresentative();
+    }
     System.exit(exit);
   }
 

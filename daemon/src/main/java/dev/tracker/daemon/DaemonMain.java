@@ -1,5 +1,6 @@
 package dev.tracker.daemon;
 
+import dev.tracker.core.ArchiveRecording;
 import dev.tracker.core.TrackerVersion;
 import dev.tracker.core.error.TrackerException;
 import dev.tracker.core.paths.RuntimePathResolver;
@@ -57,6 +58,7 @@ public final class DaemonMain {
     }
     System.setProperty(DaemonLogConfigurator.LOG_FILE_PROPERTY, paths.logFile().toString());
     if (arguments.detached()) {
+      System.setProperty(DaemonLogConfigurator.NO_CONSOLE_PROPERTY, "true");
       DetachedSignals.ignoreInterrupt();
     }
     return serve(arguments.options(paths), err);
@@ -90,6 +92,7 @@ public final class DaemonMain {
     }
     Runtime.getRuntime()
         .addShutdownHook(new NamedThreadFactory("shutdown-hook", false).newThread(daemon::close));
+    ArchiveRecording.markRepresentative();
     try {
       daemon.awaitClosed();
     } catch (InterruptedException e) {

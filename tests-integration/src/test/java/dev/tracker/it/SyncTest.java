@@ -37,7 +37,10 @@ class SyncTest {
   @Test
   void anEmptyProjectIsExportedAsAnEmptyFile() throws IOException {
     JsonNode report = sync();
-    assertThat(report.get("exported").asBoolean()).isTrue();
+    // The sync loop may have exported the new project before this request did (on a busy
+    // machine it does); either way the file is there once the sync has answered, and empty.
+    assertThat(report.has("exported")).as(report.toString()).isTrue();
+    assertThat(file).exists();
     assertThat(Files.readAllBytes(file)).isEmpty();
   }
 

@@ -44,6 +44,35 @@ class SystemRoutesTest {
   }
 
   @Test
+  void statusCarriesProcessFiguresForDaemonStatus(TestDaemon daemon) {
+    JsonNode process = daemon.api().get("/v1/status").json().get("process");
+    assertThat(process.get("rssBytes").asLong()).isPositive();
+    assertThat(process.get("heapUsedBytes").asLong()).isPositive();
+    assertThat(process.get("openFiles").asInt()).isPositive();
+    assertThat(process.get("threads").asInt()).isPositive();
+  }
+
+  @Test
+  void diagnosticsCheckTheDatabaseGitAndEverySyncFile(TestDaemon daemon) throws Exception {
+    Api api = daemon.api();
+    java.nio.file.Path repo = Files.createDirectories(daemon.home().resolve("repo"));
+    api.post("/v1/projects", Map.of("key", "trk", "name", "Tracker", "root", repo.toString()));
+    Files.createDirectories(repo.resolve(".tracker"));
+    Files.writeString(repo.resolve(".tracker/issues.jsonl"), "{\"id\":\"trk-1\"\n");
+
+    JsonNode diagnostics = api.get("/v1/diagnostics").json();
+
+    JsonNode db = diagnostics.get("database");
+    assertThat(db.get("quickCheck").get(0).asString()).isEqualTo("ok");
+    assertThat(db.get("freeBytes").asLong()).isPositive();
+    assertThat(diagnostics.get("git").get("available").asBoolean()).isTrue();
+    JsonNode file = diagnostics.get("files").get(0);
+    assertThat(file.get("project").asString()).isEqualTo("trk");
+    assertThat(file.get("exists").asBoolean()).isTrue();
+    assertThat(file.get("error").asString()).startsWith("line 1:");
+  }
+
+  @Test
   void metricsArePrometheusTextWithRoutesStatusesAndGauges(TestDaemon daemon) {
     Api api = daemon.api();
     api.get("/v1/health");

@@ -33,6 +33,7 @@ public final class Commands {
     "daemon",
     "config",
     "completion",
+    "doctor",
     "version",
   };
 
@@ -43,6 +44,8 @@ public final class Commands {
     switch (name) {
       case "init":
         return new InitCommand();
+      case "doctor":
+        return new DoctorCommand();
       case "create":
         return new CreateCommand();
       case "list":

@@ -163,6 +163,18 @@ final class DaemonCommand extends GroupCommand {
               + health.get("uptimeSeconds")
               + " s, requests served: "
               + status.get("requests"));
+      JsonObject process = status.object("process");
+      if (process != null) {
+        out.line(
+            "  memory: "
+                + megabytes(process.get("rssBytes"))
+                + " resident, "
+                + megabytes(process.get("heapUsedBytes"))
+                + " heap in use; open files: "
+                + process.get("openFiles")
+                + ", threads: "
+                + process.get("threads"));
+      }
       JsonObject paths = status.object("paths");
       if (paths != null) {
         for (String key : paths.keySet()) {
@@ -177,11 +189,32 @@ final class DaemonCommand extends GroupCommand {
                   + (p.string("root") != null ? " (" + p.string("root") + ")" : " (personal)"));
         }
       }
-      Object sync = status.get("sync");
-      if (sync != null) {
-        out.line("  sync: " + dev.tracker.cli.json.Json.write(sync));
+      for (JsonObject sync : status.objects("sync")) {
+        out.line("  sync of " + sync.string("project") + ": " + describeSync(sync));
       }
       return ExitCode.OK;
+    }
+
+    private static String megabytes(Object bytes) {
+      return bytes instanceof Number n && n.longValue() >= 0
+          ? (n.longValue() + (1 << 19)) / (1 << 20) + " MB"
+          : "unknown";
+    }
+
+    private static String describeSync(JsonObject sync) {
+      StringBuilder text = new StringBuilder();
+      text.append("last export ").append(sync.string("lastExport", "never"));
+      text.append(", last import ").append(sync.string("lastImport", "never"));
+      if (Boolean.TRUE.equals(sync.get("dirty"))) {
+        text.append(", changes waiting");
+      }
+      if (sync.string("pausedAt") != null) {
+        text.append(", PAUSED at ").append(sync.string("pausedAt"));
+      }
+      if (sync.string("lastError") != null) {
+        text.append(", last error: ").append(sync.string("lastError"));
+      }
+      return text.toString();
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Parameters;
           + "\"unchanged\",\"changes\":[{\"id\",\"change\",\"title\"}]}."
     })
 final class ImportCommand extends ProjectCommand {
+  /** Changes listed without -v: enough to see what happens, not a screenful per thousand. */
+  private static final int SHOWN = 20;
+
   @Parameters(paramLabel = "FILE", description = "The JSONL file ('-' for stdin).")
   String source;
 
@@ -95,7 +99,9 @@ final class ImportCommand extends ProjectCommand {
       out.printJson(report);
       return;
     }
-    for (JsonObject change : report.objects("changes")) {
+    List<JsonObject> changes = report.objects("changes");
+    int shown = out.quiet() ? 0 : out.verbose() ? changes.size() : Math.min(changes.size(), SHOWN);
+    for (JsonObject change : changes.subList(0, shown)) {
       out.line(
           (dryRun ? "would " : "")
               + change.string("change")
@@ -103,6 +109,9 @@ final class ImportCommand extends ProjectCommand {
               + change.string("id")
               + ": "
               + TextWidth.oneLine(change.string("title", "")));
+    }
+    if (shown < changes.size() && !out.quiet()) {
+      out.line("... and " + (changes.size() - shown) + " more (-v or --json lists them all)");
     }
     out.info(
         (dryRun ? "Dry run, nothing changed: would create " : "Imported: created ")

@@ -31,12 +31,14 @@ final class SyncCommand extends ProjectCommand {
               : "see 'tracker daemon logs'");
     }
     if (!out.json()) {
+      // The daemon reports how many issues it imported (a number), not whether it did.
+      long imported = report.number("imported", 0);
       out.info(
           "Synced "
               + key()
               + ": "
               + (report.bool("exported") ? "exported" : "nothing to export")
-              + (report.bool("imported") ? ", imported changes" : "")
+              + (imported > 0 ? ", imported " + imported + " issue(s)" : "")
               + (report.bool("committed") ? ", committed" : ""));
     }
     return ExitCode.OK;

@@ -108,7 +108,10 @@ public final class DaemonControl {
    */
   public JsonObject startAndWait() {
     long deadline = System.nanoTime() + startTimeout.toNanos();
-    DaemonStarter.Launch launch = launch();
+    // A daemon another CLI started may already hold the lock and be on its way up: wait for it
+    // rather than spawn a daemon that can only lose the lock race. Each loser is a whole JVM,
+    // which twenty CLIs racing on a small machine cannot afford within the start timeout.
+    DaemonStarter.Launch launch = justStarted() ? null : launch();
     int relaunches = 0;
     long delay = FIRST_DELAY_MILLIS;
     while (true) {
@@ -116,7 +119,7 @@ public final class DaemonControl {
       if (health != null) {
         return health;
       }
-      int exit = launch.exitCode();
+      int exit = launch == null ? (daemonStarting() ? -1 : 0) : launch.exitCode();
       if (exit > 0) {
         throw startFailed("the daemon exited with status " + exit + " while starting");
       }
@@ -139,6 +142,20 @@ public final class DaemonControl {
       return starter.start();
     } catch (IOException e) {
       throw startFailed("cannot start the daemon: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A daemon wrote the pid file within the start timeout and is alive: it holds the lock and is
+   * starting. An older pid file may name a reused pid, so it does not stop this CLI from starting
+   * one.
+   */
+  private boolean justStarted() {
+    try {
+      long age = System.currentTimeMillis() - Files.getLastModifiedTime(paths.pidFile()).toMillis();
+      return age < startTimeout.toMillis() && daemonStarting();
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -196,7 +213,23 @@ public final class DaemonControl {
       return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    return process.isPresent() && process.get().isAlive();
+    return process.isPresent() && process.get().isAlive() && !isZombie(pid);
+  }
+
+  /**
+   * A daemon that has exited but is not yet reaped. The CLI that started it is gone, so its parent
+   * is init, which may reap late (a container's init) or never: for ProcessHandle it is alive until
+   * then, and 'daemon stop' would wait for the reaping instead of the exit.
+   */
+  private static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      // "pid (comm) S ...": the state follows the last ')', since comm may hold anything.
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc (not Linux): ProcessHandle's answer stands
+    }
   }
 
   private static String seconds(Duration duration) {

@@ -8,6 +8,9 @@ public interface DaemonView {
 
   Map<String, Object> status();
 
+  /** What {@code tracker doctor} checks on the daemon's side: database, git, each sync file. */
+  Map<String, Object> diagnostics();
+
   /** Process and pool gauges for /v1/metrics, by Prometheus metric name. */
   Map<String, Number> gauges();
 

@@ -19,6 +19,7 @@ final class SystemRoutes {
   void register(Router router) {
     router
         .add("GET", "/v1/health", e -> Reply.ok(daemon.health()))
+        .add("GET", "/v1/diagnostics", e -> Reply.ok(daemon.diagnostics()))
         .add("GET", "/v1/status", e -> Reply.ok(daemon.status()))
         .add(
             "GET",

@@ -14,6 +14,7 @@ import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.storage.Database;
 import dev.tracker.daemon.storage.DatabaseSettings;
 import dev.tracker.daemon.sync.ProjectTransfer;
+import dev.tracker.daemon.sync.SyncDiagnostics;
 import dev.tracker.daemon.sync.SyncService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -48,6 +49,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
   private Database database;
   private IssueStore store;
   private SyncService sync;
+  private SyncDiagnostics syncDiagnostics;
   private Metrics metrics;
   private HttpServer http;
 
@@ -92,6 +94,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
     resources.add("database", database, database::close);
     store = IssueStore.over(database);
     SyncStore syncStore = new SyncStore(database);
+    syncDiagnostics = new SyncDiagnostics(syncStore);
     sync = new SyncService(syncStore, options.sync(), java.time.Clock.systemUTC());
     resources.add("sync service", sync, sync::close);
 
@@ -207,6 +210,8 @@ public final class Daemon implements AutoCloseable, DaemonView {
             "database", paths.database().toString(),
             "log", paths.logFile().toString(),
             "runtime", paths.runtimeDir().toString()));
+    status.put("uptimeSeconds", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt));
+    status.put("process", processStats());
     status.put("requests", metrics.totalRequests());
     status.put("projects", store.projects().list());
     status.put("sync", sync.states());
@@ -214,6 +219,49 @@ public final class Daemon implements AutoCloseable, DaemonView {
   }
 
   @Override
+  public Map<String, Object> diagnostics() {
+    Path file = options.paths().database();
+    Map<String, Object> db = new LinkedHashMap<>();
+    db.put("file", file.toString());
+    db.put("quickCheck", database.quickCheck());
+    try {
+      db.put("sizeBytes", Files.size(file));
+      db.put("freeBytes", Files.getFileStore(file).getUsableSpace());
+    } catch (IOException e) {
+      db.put("error", e.getMessage());
+    }
+    Map<String, Object> diagnostics = new LinkedHashMap<>();
+    diagnostics.put("database", db);
+    diagnostics.put("git", syncDiagnostics.git());
+    diagnostics.put("files", syncDiagnostics.files());
+    diagnostics.put("sync", sync.states());
+    return diagnostics;
+  }
+
+  /** Resident memory, heap, open descriptors and threads, for status. */
+  private Map<String, Object> processStats() {
+    Map<String, Object> process = new LinkedHashMap<>();
+    process.put("rssBytes", residentBytes());
+    process.put(
+        "heapUsedBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    process.put("openFiles", openFileDescriptors());
+    process.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+    return process;
+  }
+
+  private static long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Not Linux, or /proc is not mounted: the figure is unknown.
+    }
+    return -1;
+  }
+
   public Map<String, Number> gauges() {
     Database.PoolStats pool = database.poolStats();
     Map<String, Number> gauges = new LinkedHashMap<>();

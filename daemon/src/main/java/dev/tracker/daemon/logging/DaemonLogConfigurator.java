@@ -25,6 +25,12 @@ public final class DaemonLogConfigurator extends ContextAwareBase implements Con
   /** The system property naming the log file; {@code tracker-daemon} sets it before logging. */
   public static final String LOG_FILE_PROPERTY = "tracker.log.file";
 
+  /**
+   * Set for a detached daemon: its stderr goes to the same log file (the CLI starts it that way, to
+   * keep what the JVM itself prints), so logging to stderr too would write every line twice.
+   */
+  public static final String NO_CONSOLE_PROPERTY = "tracker.log.noConsole";
+
   private static final int ROLLED_FILES = 5;
   private static final String[] QUIET_LIBRARIES = {
     "org.eclipse.jetty", "org.hibernate", "org.flywaydb", "com.zaxxer.hikari"
@@ -39,7 +45,9 @@ public final class DaemonLogConfigurator extends ContextAwareBase implements Con
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(fileAppender(context, logFile));
-    root.addAppender(stderrAppender(context));
+    if (!Boolean.getBoolean(NO_CONSOLE_PROPERTY)) {
+      root.addAppender(stderrAppender(context));
+    }
     for (String library : QUIET_LIBRARIES) {
       context.getLogger(library).setLevel(Level.WARN);
     }

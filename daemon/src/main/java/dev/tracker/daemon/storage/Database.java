@@ -5,6 +5,7 @@ import dev.tracker.daemon.lifecycle.NamedThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -94,6 +95,16 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e);
     }
+  }
+
+  /**
+   * SQLite's {@code PRAGMA quick_check}: {@code ["ok"]} for a sound file, else the problems found
+   * (at most 20). A read: it never blocks writers in WAL mode.
+   */
+  public List<String> quickCheck() {
+    return read(
+        session ->
+            session.createNativeQuery("PRAGMA quick_check(20)", String.class).getResultList());
   }
 
   /** How long a trivial query takes, in milliseconds: the health check's view of the engine. */

@@ -26,6 +26,7 @@ class DaemonLogConfiguratorTest {
 
   @AfterEach
   void clear() {
+    System.clearProperty(DaemonLogConfigurator.NO_CONSOLE_PROPERTY);
     System.clearProperty(DaemonLogConfigurator.LOG_FILE_PROPERTY);
     context.stop();
   }
@@ -57,5 +58,20 @@ class DaemonLogConfiguratorTest {
     context.getLogger("org.hibernate.Noise").info("not written");
     assertThat(Files.readString(file)).contains("INFO  [").contains("hello file");
     assertThat(Files.readString(file)).doesNotContain("not written");
+  }
+
+  @Test
+  void aDetachedDaemonLogsToItsFileOnly() {
+    System.setProperty(
+        DaemonLogConfigurator.LOG_FILE_PROPERTY, dir.resolve("daemon.log").toString());
+    System.setProperty(DaemonLogConfigurator.NO_CONSOLE_PROPERTY, "true");
+    DaemonLogConfigurator configurator = new DaemonLogConfigurator();
+    configurator.setContext(context);
+
+    configurator.configure(context);
+
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    assertThat(root.getAppender("FILE")).isNotNull();
+    assertThat(root.getAppender("STDERR")).isNull();
   }
 }

@@ -166,8 +166,9 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
   }
 
   /**
-   * Targets of open descriptors. Jars (opened once by class loading and cached for the JVM's life)
-   * and the random devices (held open by SecureRandom for the JVM's life) are not the test's.
+   * Targets of open descriptors. Jars (opened once by class loading and cached for the JVM's life,
+   * even when a build replaces the file meanwhile) and the random devices (held open by
+   * SecureRandom for the JVM's life) are not the test's.
    */
   public static Set<String> openFiles() {
     Set<String> targets = new TreeSet<>();
@@ -187,6 +188,8 @@ public final class LeakExtension implements BeforeEachCallback, AfterEachCallbac
         t ->
             t.startsWith("/proc/")
                 || t.endsWith(".jar")
+                // A jar replaced on disk while the JVM holds it (a build installing a new one).
+                || t.endsWith(".jar (deleted)")
                 || t.equals("/dev/urandom")
                 || t.equals("/dev/random"));
     return targets;
