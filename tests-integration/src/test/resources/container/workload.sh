@@ -2,7 +2,7 @@
 # The container test's CLI workload, run inside the container by ContainerWorkloadTest.
 #
 #   workload.sh start              start tracker-daemon in the background; prints its pid
-#   workload.sh probe PID          prints "fds=N rss_kb=N" for the daemon
+#   workload.sh probe PID          prints "fds=N rss_kb=N" for the daemon, then its fds' targets
 #   workload.sh cycles FIRST LAST  runs cycles FIRST..LAST of six commands each (create, update,
 #                                  comment, list, close, sync) and prints one "FAIL ..." line per
 #                                  failed command, then "commands=N failed=N millis=N"
@@ -44,6 +44,7 @@ probe)
   fds=$(ls "/proc/$pid/fd" | wc -l)
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
   echo "fds=$fds rss_kb=$rss"
+  for fd in /proc/"$pid"/fd/*; do readlink "$fd"; done
   ;;
 cycles)
   first=$2

@@ -26,6 +26,7 @@ public final class ResourceFigures {
   private static long peakRssKb;
   private static int maxFds;
   private static String maxFdsSeenIn = "(before the first test)";
+  private static String peakRssSeenIn = "(before the first test)";
   private static long samples;
   private static int testsChecked;
   private static volatile String currentTest = "(before the first test)";
@@ -56,7 +57,8 @@ public final class ResourceFigures {
     sampler.start();
   }
 
-  static void testStarted(String name) {
+  /** Names the test that is running, for {@code max.fds.test} and {@code peak.rss.test}. */
+  public static void testStarted(String name) {
     currentTest = name;
   }
 
@@ -66,7 +68,10 @@ public final class ResourceFigures {
     int fds = descriptorCount();
     synchronized (ResourceFigures.class) {
       samples++;
-      peakRssKb = Math.max(peakRssKb, hwm);
+      if (hwm > peakRssKb) {
+        peakRssKb = hwm;
+        peakRssSeenIn = currentTest;
+      }
       if (fds > maxFds) {
         maxFds = fds;
         maxFdsSeenIn = currentTest;
@@ -86,6 +91,8 @@ public final class ResourceFigures {
               + peakRssKb
               + "\npeak.rss.mb="
               + (peakRssKb + 1023) / 1024
+              + "\npeak.rss.test="
+              + peakRssSeenIn
               + "\nmax.fds="
               + maxFds
               + "\nmax.fds.test="
