@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.tracker.it.harness.LeakExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +32,12 @@ class ArchitectureTest {
         .anyMatch(p -> p.startsWith("dev.tracker.core"))
         .anyMatch(p -> p.startsWith("dev.tracker.daemon"))
         .anyMatch(p -> p.startsWith("dev.tracker.cli"));
+  }
+
+  /** The imported classes and everything they resolved: tens of MB the JVM need not keep. */
+  @AfterAll
+  static void releaseImportedClasses() {
+    classes = null;
   }
 
   @Test
