@@ -28,7 +28,10 @@ public final class TrackerMain {
             StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    int exit = run(args, out, err, Environment.current());
+    int exit;
+    try (ParallelWarmUp warmUp = ParallelWarmUp.start(commandName(args))) {
+      exit = run(args, out, err, Environment.current());
+    }
     out.flush();
     if (exit == 0) {
       ArchiveRecording.markRepresentative();
