@@ -12,10 +12,29 @@
 #
 # Environment: TRACKER_JAVA (the java to use), JAVA_HOME, TRACKER_JAVA_OPTS (extra JVM flags),
 # TRACKER_NO_ARCHIVE=1 (never use or record an archive), XDG_CACHE_HOME.
+#
+# Every command pays for this script, so it forks as little as it can: two processes (readlink for
+# java, one stat for every file it must check) besides java itself; the rest is shell built-ins.
 
 launcher_fail() {
   echo "tracker: $*" >&2
   exit 1
+}
+
+# Sets JAVA_CMD to the first java on the PATH, without a subshell.
+launcher_java_on_path() {
+  JAVA_CMD=
+  launcher_ifs=$IFS
+  IFS=:
+  for launcher_dir in $PATH; do
+    if [ -x "${launcher_dir:-.}/java" ] && [ ! -d "${launcher_dir:-.}/java" ]; then
+      JAVA_CMD=${launcher_dir:-.}/java
+      break
+    fi
+  done
+  IFS=$launcher_ifs
+  [ -n "$JAVA_CMD" ] ||
+    launcher_fail "no java found: install a JDK 17 or later, or set JAVA_HOME"
 }
 
 # Sets JAVA_CMD and JAVA_FEATURE (17 for "17.0.15") from the runtime's release file, so that no
@@ -26,14 +45,23 @@ launcher_find_java() {
   elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     JAVA_CMD=$JAVA_HOME/bin/java
   else
-    JAVA_CMD=$(command -v java 2>/dev/null) ||
-      launcher_fail "no java found: install a JDK 17 or later, or set JAVA_HOME"
+    launcher_java_on_path
   fi
   [ -x "$JAVA_CMD" ] || launcher_fail "java is not executable: $JAVA_CMD"
   java_real=$(readlink -f "$JAVA_CMD" 2>/dev/null || echo "$JAVA_CMD")
-  JAVA_RELEASE_FILE=$(dirname "$(dirname "$java_real")")/release
-  JAVA_RUNTIME=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$JAVA_RELEASE_FILE" 2>/dev/null || true)
-  java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$JAVA_RELEASE_FILE" 2>/dev/null || true)
+  java_bin=${java_real%/*}
+  JAVA_RELEASE_FILE=${java_bin%/*}/release
+  java_version=
+  if [ -r "$JAVA_RELEASE_FILE" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        JAVA_VERSION=*)
+          java_version=${line#JAVA_VERSION=\"}
+          java_version=${java_version%\"}
+          ;;
+      esac
+    done <"$JAVA_RELEASE_FILE"
+  fi
   JAVA_FEATURE=${java_version%%[!0-9]*}
   if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -lt 17 ]; then
     launcher_fail "tracker needs Java 17 or later; $JAVA_CMD is Java $java_version"
@@ -52,22 +80,42 @@ launcher_class_path() {
 
 launcher_cache_dir() {
   if [ -n "${XDG_CACHE_HOME:-}" ]; then
-    echo "$XDG_CACHE_HOME/tracker/jvm"
+    LAUNCHER_CACHE=$XDG_CACHE_HOME/tracker/jvm
   elif [ -n "${HOME:-}" ]; then
-    echo "$HOME/.cache/tracker/jvm"
+    LAUNCHER_CACHE=$HOME/.cache/tracker/jvm
+  else
+    LAUNCHER_CACHE=
   fi
 }
 
-# Prints the archive's name: program, tracker version, java feature version, and a checksum of the
-# runtime's identity and of every jar's name, size and modification time. JVM flags are not part
-# of it: a flag that makes an archive unusable (compressed oops off, say) only makes the JVM
-# ignore it.
-launcher_archive_name() {
-  sum=$({
-    echo "$JAVA_RUNTIME $java_real"
-    stat -c '%n %s %Y' "$TRACKER_HOME/lib/$1"/*.jar
-  } | cksum | cut -d' ' -f1)
-  echo "$1-$TRACKER_VERSION-java$JAVA_FEATURE-$sum"
+# launcher_stat_files PROGRAM PREFIX: sets ARCHIVE_KEY, a checksum of the runtime's release file
+# and of every jar (size and modification time, in class-path order), and ARCHIVE_SIZE, the size
+# of the archive PREFIX$ARCHIVE_KEY if there is one, with one stat for all of them. The archive's
+# name holds the key, so that a new JDK or new jars get an archive of their own. JVM flags are not
+# part of it: a flag that makes an archive unusable (compressed oops off, say) only makes the JVM
+# ignore it, as it ignores an archive whose jars changed behind the launcher's back.
+launcher_stat_files() {
+  ARCHIVE_KEY=17
+  ARCHIVE_SIZE=
+  launcher_prefix=$2
+  set -- "$TRACKER_HOME/lib/$1"/*.jar
+  [ -r "$JAVA_RELEASE_FILE" ] && set -- "$JAVA_RELEASE_FILE" "$@"
+  launcher_keyed=$#
+  launcher_stats=$(stat -L -c '%s %Y %n' "$@" "$launcher_prefix"* 2>/dev/null || true)
+  launcher_ifs=$IFS
+  IFS='
+'
+  for launcher_line in $launcher_stats; do
+    launcher_size=${launcher_line%% *}
+    launcher_rest=${launcher_line#* }
+    if [ "$launcher_keyed" -gt 0 ]; then
+      launcher_keyed=$((launcher_keyed - 1))
+      ARCHIVE_KEY=$(((ARCHIVE_KEY * 31 + launcher_size * 7 + ${launcher_rest%% *}) % 2147483647))
+    elif [ "${launcher_rest#* }" = "$launcher_prefix$ARCHIVE_KEY" ]; then
+      ARCHIVE_SIZE=$launcher_size
+    fi
+  done
+  IFS=$launcher_ifs
 }
 
 # True if the archive maps cleanly for this class path, checked in a JVM of its own.
@@ -101,9 +149,24 @@ launcher_adopt_recording() {
     return 0
   fi
   if [ -f "$lock/archive" ] && launcher_archive_valid "$lock/archive"; then
-    stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null || true
+    stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null &&
+      launcher_prune_replaced "$1" || true
   fi
   rm -rf "$lock" 2>/dev/null || true
+}
+
+# An archive of the same program, tracker version and java feature version with another key was
+# made for jars or a JDK build that this one replaced: it would never be used again, and each is
+# tens of megabytes. Archives of other versions are left alone (another installation may use
+# them); 'tracker doctor' reports the cache's size.
+launcher_prune_replaced() {
+  for launcher_old in "${1%-*}"-*; do
+    case $launcher_old in
+      "$1" | "$1".* | *.recording) ;;
+      *) [ -f "$launcher_old" ] && rm -f "$launcher_old" "$launcher_old.size" 2>/dev/null ;;
+    esac
+  done
+  return 0
 }
 
 # JDK 25 and later: a recorded configuration becomes an AOT cache in a JVM of its own, in the
@@ -128,10 +191,12 @@ launcher_assemble_in_background() {
 }
 
 # An archive whose size is not the one it was adopted with (truncated, replaced) is removed, and
-# recorded again by a later run.
+# recorded again by a later run. $2 is its size now.
 launcher_drop_damaged() {
-  [ -f "$1" ] || return 0
-  if [ "$(stat -c %s "$1" 2>/dev/null)" != "$(cat "$1.size" 2>/dev/null)" ]; then
+  [ -n "$2" ] || return 0
+  adopted_size=
+  [ -r "$1.size" ] && { read -r adopted_size <"$1.size" || true; }
+  if [ "$2" != "$adopted_size" ]; then
     rm -f "$1" "$1.size" 2>/dev/null || true
   fi
 }
@@ -145,12 +210,20 @@ launcher_archive_flags() {
   RECORDING_PROPERTY=
   [ "${TRACKER_NO_ARCHIVE:-}" = 1 ] && return 0
   [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 13 ] || return 0
-  cache=$(launcher_cache_dir)
+  launcher_cache_dir
+  cache=$LAUNCHER_CACHE
   [ -n "$cache" ] || return 0
-  mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ] || return 0
-  archive=$cache/$(launcher_archive_name "$1")
-  launcher_adopt_recording "$archive"
-  launcher_drop_damaged "$archive"
+  [ -d "$cache" ] || mkdir -p "$cache" 2>/dev/null || return 0
+  [ -w "$cache" ] || return 0
+  launcher_stat_files "$1" "$cache/$1-$TRACKER_VERSION-java$JAVA_FEATURE-"
+  archive=$cache/$1-$TRACKER_VERSION-java$JAVA_FEATURE-$ARCHIVE_KEY
+  archive_size=$ARCHIVE_SIZE
+  if [ -d "$archive.recording" ]; then
+    launcher_adopt_recording "$archive"
+    # Adoption may have just given the archive its name (rare: once per new archive).
+    [ -f "$archive" ] && archive_size=$(stat -L -c %s "$archive" 2>/dev/null || true)
+  fi
+  launcher_drop_damaged "$archive" "$archive_size"
   if [ -f "$archive" ]; then
     if [ "$JAVA_FEATURE" -ge 25 ]; then
       ARCHIVE_FLAG=-XX:AOTCache=$archive
@@ -175,9 +248,9 @@ launcher_archive_flags() {
 # log messages are dropped: a stale archive is the launcher's business, not the user's.
 launcher_log_selection() {
   if [ -n "$JAVA_FEATURE" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
-    echo "-Xlog:all=warning,cds*=off,aot*=off:stderr"
+    LOG_SELECTION=-Xlog:all=warning,cds*=off,aot*=off:stderr
   else
-    echo "-Xlog:all=warning,cds*=off:stderr"
+    LOG_SELECTION=-Xlog:all=warning,cds*=off:stderr
   fi
 }
 
@@ -191,11 +264,13 @@ launcher_exec() {
   shift 3
   launcher_find_java
   launcher_class_path "$program"
-  TRACKER_VERSION=$(cat "$TRACKER_HOME/lib/version" 2>/dev/null || echo unknown)
+  TRACKER_VERSION=unknown
+  [ -r "$TRACKER_HOME/lib/version" ] && { read -r TRACKER_VERSION <"$TRACKER_HOME/lib/version" || true; }
   launcher_archive_flags "$program"
+  launcher_log_selection
   set -f
   # shellcheck disable=SC2086 # word lists by design, with globbing off
-  exec "$JAVA_CMD" -XX:+DisplayVMOutputToStderr -Xlog:disable "$(launcher_log_selection)" \
+  exec "$JAVA_CMD" -XX:+DisplayVMOutputToStderr -Xlog:disable "$LOG_SELECTION" \
     $program_flags \
     ${TRACKER_JAVA_OPTS:-} ${ARCHIVE_FLAG:+"$ARCHIVE_FLAG"} $ARCHIVE_SHARE \
     ${RECORDING_PROPERTY:+"$RECORDING_PROPERTY"} \

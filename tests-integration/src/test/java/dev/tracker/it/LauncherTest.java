@@ -94,6 +94,42 @@ class LauncherTest {
   }
 
   @Test
+  void adoptingAnArchiveRemovesTheOnesItReplacedAndKeepsOtherVersions() throws Exception {
+    serveOnce();
+    String recording;
+    try (Stream<Path> files = Files.list(cache.resolve("tracker/jvm"))) {
+      recording =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.endsWith(".recording"))
+              .findFirst()
+              .orElseThrow();
+    }
+    String prefix = recording.substring(0, recording.lastIndexOf('-') + 1);
+    Path replaced = plantArchive(prefix + "1");
+    Path otherVersion = plantArchive("daemon-0.0.1-java17-1");
+
+    assertThat(run("tracker-daemon", Map.of(), "--version").exit()).isZero();
+
+    assertThat(archives())
+        .as("the adopted archive and the other version's")
+        .hasSize(2)
+        .contains(otherVersion)
+        .anyMatch(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(replaced));
+    assertThat(replaced).as("an archive for jars that were replaced").doesNotExist();
+    assertThat(Path.of(replaced + ".size")).doesNotExist();
+    assertThat(otherVersion).as("another version's archive").exists();
+    assertThat(Path.of(otherVersion + ".size")).exists();
+  }
+
+  private Path plantArchive(String name) throws IOException {
+    Path archive = cache.resolve("tracker/jvm").resolve(name);
+    Files.write(archive, new byte[] {1, 2, 3});
+    Files.writeString(Path.of(archive + ".size"), "3\n");
+    return archive;
+  }
+
+  @Test
   void aDaemonThatLostTheStartRaceLeavesNoArchiveToKeep() throws Exception {
     // The first daemon serves without recording; the second records, finds the lock taken and
     // exits 0 at once, having loaded a fraction of the daemon's classes.
