@@ -2,6 +2,7 @@ package dev.tracker.daemon.sync;
 
 import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.sync.jsonl.AtomicFiles;
+import dev.tracker.daemon.sync.jsonl.FileBytes;
 import dev.tracker.daemon.sync.jsonl.IssueLine;
 import dev.tracker.daemon.sync.jsonl.JsonlCodec;
 import dev.tracker.daemon.sync.jsonl.JsonlException;
@@ -102,7 +103,7 @@ final class ProjectSync {
     if (seen.equals(lastSeen)) {
       return 0;
     }
-    byte[] content = Files.readAllBytes(file);
+    byte[] content = FileBytes.read(file);
     String hash = sha256(content);
     lastSeen = seen;
     if (hash.equals(lastHash)) {

@@ -2,11 +2,11 @@ package dev.tracker.daemon.sync;
 
 import dev.tracker.core.error.TrackerException;
 import dev.tracker.daemon.issues.SyncStore;
+import dev.tracker.daemon.sync.jsonl.FileBytes;
 import dev.tracker.daemon.sync.jsonl.IssueLine;
 import dev.tracker.daemon.sync.jsonl.JsonlCodec;
 import dev.tracker.daemon.sync.jsonl.JsonlException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class ProjectTransfer {
     }
     byte[] content;
     try {
-      content = Files.readAllBytes(path);
+      content = FileBytes.read(path);
     } catch (NoSuchFileException e) {
       throw TrackerException.invalid("file", "no such file: " + file);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.tracker.daemon.sync;
 
 import dev.tracker.daemon.issues.SyncStore;
+import dev.tracker.daemon.sync.jsonl.FileBytes;
 import dev.tracker.daemon.sync.jsonl.JsonlCodec;
 import dev.tracker.daemon.sync.jsonl.JsonlException;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class SyncDiagnostics {
       return null;
     }
     try {
-      JsonlCodec.read(Files.readAllBytes(file));
+      JsonlCodec.read(FileBytes.read(file));
       return null;
     } catch (JsonlException e) {
       return "line " + e.line() + ": " + e.reason();

@@ -1,7 +1,6 @@
 package dev.tracker.daemon.sync.jsonl;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -37,10 +36,7 @@ public final class AtomicFiles {
     try {
       copyPermissions(absolute, temporary);
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        FileBytes.write(channel, content);
         channel.force(true);
       }
       Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);

@@ -70,7 +70,7 @@ public final class MergeDriver {
   private static List<IssueLine> read(String side, Path file) throws Unreadable {
     byte[] content;
     try {
-      content = Files.readAllBytes(file);
+      content = FileBytes.read(file);
     } catch (NoSuchFileException e) {
       throw new Unreadable(side + " (" + file + ") does not exist");
     } catch (IOException e) {

@@ -37,6 +37,17 @@ class AtomicFilesTest {
   }
 
   @Test
+  void writesContentOfManySlicesWhole() throws IOException {
+    Path target = dir.resolve("issues.jsonl");
+    byte[] content = new byte[FileBytes.SLICE * 3 + 17];
+    new java.util.Random(7).nextBytes(content);
+
+    AtomicFiles.write(target, content);
+
+    assertThat(Files.readAllBytes(target)).isEqualTo(content);
+  }
+
+  @Test
   void createsAMissingFileAndAcceptsARelativePath() throws IOException {
     Path target = dir.resolve("fresh.jsonl");
 
