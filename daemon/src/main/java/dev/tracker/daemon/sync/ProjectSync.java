@@ -62,6 +62,11 @@ final class ProjectSync {
     return state;
   }
 
+  /** The size of the file content both sides last agreed on; 0 before the first agreement. */
+  long baseBytes() {
+    return base == null ? 0 : base.length;
+  }
+
   void markDirty() {
     state = state.markedDirty();
   }

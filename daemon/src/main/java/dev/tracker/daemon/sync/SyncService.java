@@ -39,6 +39,7 @@ public final class SyncService implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private final AtomicBoolean started = new AtomicBoolean();
+  private final HeapRelease heapRelease = HeapRelease.ofThisJvm();
 
   public SyncService(SyncStore store, SyncSettings settings, Clock clock) {
     this.store = store;
@@ -103,7 +104,14 @@ public final class SyncService implements AutoCloseable {
   /** Runs one cycle for {@code project} now, on the sync thread, and reports what it did. */
   public SyncReport syncNow(String project) throws InterruptedException {
     try {
-      return thread.submit(() -> cycle(project, true)).get(60, TimeUnit.SECONDS);
+      return thread
+          .submit(
+              () -> {
+                SyncReport report = cycle(project, true);
+                heapRelease.afterTick(moved(projects.get(project), report));
+                return report;
+              })
+          .get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -124,9 +132,12 @@ public final class SyncService implements AutoCloseable {
 
   /** One look at every project: one query for all counters, one stat per file when idle. */
   private void tick() {
+    long largestMoved = 0;
     try {
       for (SyncStore.Target target : store.targets()) {
-        SyncReport report = sync(target).cycle(target.changeCount(), false);
+        ProjectSync sync = sync(target);
+        SyncReport report = sync.cycle(target.changeCount(), false);
+        largestMoved = Math.max(largestMoved, moved(sync, report));
         if (report.exported() || report.imported() > 0) {
           log.info(
               "sync {}: exported {}, imported {} issue(s){}",
@@ -141,6 +152,16 @@ public final class SyncService implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("sync tick failed; the next tick retries", e);
     }
+    if (!closed.get()) {
+      // The final flush at close is followed by the JVM's exit, which gives everything back.
+      heapRelease.afterTick(largestMoved);
+    }
+  }
+
+  /** The size of the file {@code report}'s cycle imported or exported, 0 if it did neither. */
+  private static long moved(ProjectSync sync, SyncReport report) {
+    boolean moved = report.exported() || report.imported() > 0;
+    return moved && sync != null ? sync.baseBytes() : 0;
   }
 
   private SyncReport cycle(String project, boolean force) {
