@@ -95,7 +95,12 @@ public final class Daemon implements AutoCloseable, DaemonView {
     store = IssueStore.over(database);
     SyncStore syncStore = new SyncStore(database);
     syncDiagnostics = new SyncDiagnostics(syncStore);
-    sync = new SyncService(syncStore, options.sync(), java.time.Clock.systemUTC());
+    sync =
+        new SyncService(
+            syncStore,
+            options.sync(),
+            java.time.Clock.systemUTC(),
+            paths.stateDir().resolve("sync-base"));
     resources.add("sync service", sync, sync::close);
 
     metrics = new Metrics();

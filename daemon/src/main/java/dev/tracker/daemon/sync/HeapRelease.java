@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Gives back the heap that a large import or export needed. Reading or writing 10,000 issues
- * allocates tens of megabytes, and what outlives a young collection stays in the old generation,
- * which shrinks only at a full collection; a daemon that then only serves reads may not see one for
- * hours: after the start-up sync of 10,000 issues the heap stayed at 61-65 MB committed with 20 MB
- * live. One full collection once the file is done brings it back to the live set plus the
- * launcher's {@code MaxHeapFreeRatio} (33 MB committed in the same measurement).
+ * Gives back the heap that a large import or export needed (or the check for one: the start-up
+ * cycle parses the file and encodes the project even when nothing changed). Reading or writing
+ * 10,000 issues allocates tens of megabytes, and what outlives a young collection stays in the old
+ * generation, which shrinks only at a full collection; a daemon that then only serves reads may not
+ * see one for hours: after the start-up sync of 10,000 issues the heap stayed at 61-65 MB committed
+ * with 20 MB live. One full collection once the file is done brings it back to the live set plus
+ * the launcher's {@code MaxHeapFreeRatio} (33 MB committed in the same measurement).
  *
  * <p>A collection costs some tens of milliseconds, so while the loop keeps moving large files (an
  * export after every burst of writes) it runs at most once per {@link #SPACING}; one put off for
@@ -38,12 +39,12 @@ final class HeapRelease {
   }
 
   /**
-   * After a tick: {@code largestMoved} is the size of the largest file the tick imported or
-   * exported, 0 if it moved none.
+   * After a tick: {@code largestHandled} is the size of the largest file content the tick parsed or
+   * encoded, 0 if it did neither.
    */
-  void afterTick(long largestMoved) {
-    boolean idle = largestMoved == 0;
-    if (largestMoved >= LARGE_FILE_BYTES) {
+  void afterTick(long largestHandled) {
+    boolean idle = largestHandled == 0;
+    if (largestHandled >= LARGE_FILE_BYTES) {
       pending = true;
     }
     if (!pending) {

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -34,12 +31,8 @@ final class ProjectSync {
   private final Path file;
   private volatile SyncState state;
 
-  /**
-   * The file content both sides last agreed on: the base of the next three-way merge. Kept as the
-   * bytes, parsed only when an import needs it: 10,000 parsed issues held about 15 MB of heap for
-   * the whole life of the daemon, the bytes half of that.
-   */
-  private byte[] base;
+  /** The base of the next three-way merge. */
+  private final SyncBase base;
 
   private String lastHash;
   private Fingerprint lastSeen;
@@ -47,7 +40,17 @@ final class ProjectSync {
   /** The file lacks something the database has (the merge kept it): write it back. */
   private boolean fileBehind;
 
-  ProjectSync(SyncStore store, Clock clock, boolean gitCommit, String key, String name, Path root) {
+  private long handledBytes;
+
+  ProjectSync(
+      SyncStore store,
+      Clock clock,
+      boolean gitCommit,
+      String key,
+      String name,
+      Path root,
+      Path baseDirectory) {
+    this.base = new SyncBase(baseDirectory, key);
     this.name = name;
     this.store = store;
     this.clock = clock;
@@ -62,9 +65,12 @@ final class ProjectSync {
     return state;
   }
 
-  /** The size of the file content both sides last agreed on; 0 before the first agreement. */
-  long baseBytes() {
-    return base == null ? 0 : base.length;
+  /**
+   * The size of the largest file content the last cycle parsed or encoded (0 if it did neither):
+   * what it allocated grows with this, whether or not the file was then written or merged.
+   */
+  long handledBytes() {
+    return handledBytes;
   }
 
   void markDirty() {
@@ -73,6 +79,7 @@ final class ProjectSync {
 
   /** Imports, then exports, as needed; {@code changeCount} is the counter the caller just read. */
   SyncReport cycle(long changeCount, boolean force) {
+    handledBytes = 0;
     try {
       int imported = importIfChanged();
       if (state.pausedAt() != null) {
@@ -109,12 +116,13 @@ final class ProjectSync {
       return 0;
     }
     byte[] content = FileBytes.read(file);
-    String hash = sha256(content);
+    String hash = SyncBase.sha256(content);
     lastSeen = seen;
     if (hash.equals(lastHash)) {
       return 0;
     }
     List<IssueLine> theirs;
+    handledBytes = Math.max(handledBytes, content.length);
     try {
       theirs = JsonlCodec.read(content);
     } catch (JsonlException e) {
@@ -125,15 +133,16 @@ final class ProjectSync {
     MergeIntoProject.Outcome outcome =
         MergeIntoProject.merge(store, key, parsedBase(), theirs, true);
     lastHash = hash;
-    base = content;
+    base.keep(content, hash);
     fileBehind = !outcome.merged().equals(theirs);
     state = state.imported(clock.instant());
     return outcome.written();
   }
 
-  private List<IssueLine> parsedBase() {
+  private List<IssueLine> parsedBase() throws IOException {
+    byte[] content = base.content();
     try {
-      return base == null ? null : JsonlCodec.read(base);
+      return content == null ? null : JsonlCodec.read(content);
     } catch (JsonlException e) {
       throw new IllegalStateException("the sync base no longer parses: " + e.getMessage(), e);
     }
@@ -143,7 +152,8 @@ final class ProjectSync {
   private boolean export() throws IOException {
     SyncStore.Snapshot snapshot = store.snapshot(key);
     byte[] content = JsonlCodec.write(snapshot.lines());
-    String hash = sha256(content);
+    handledBytes = Math.max(handledBytes, content.length);
+    String hash = SyncBase.sha256(content);
     boolean write = !hash.equals(lastHash) || !Files.exists(file);
     if (write) {
       Files.createDirectories(file.getParent());
@@ -152,7 +162,7 @@ final class ProjectSync {
       lastSeen = Fingerprint.of(file);
     }
     lastHash = hash;
-    base = content;
+    base.keep(content, hash);
     fileBehind = false;
     state = state.exported(clock.instant(), snapshot.changeCount());
     return write;
@@ -193,14 +203,6 @@ final class ProjectSync {
       return false;
     }
     return Git.commit(root, DIRECTORY + "/" + FILE, "tracker: sync issues");
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
   }
 
   /** Size and modification time: a stat, so an idle tick never reads the file. */

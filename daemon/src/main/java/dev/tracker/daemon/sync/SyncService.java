@@ -41,8 +41,16 @@ public final class SyncService implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final HeapRelease heapRelease = HeapRelease.ofThisJvm();
 
-  public SyncService(SyncStore store, SyncSettings settings, Clock clock) {
+  private final Path baseDirectory;
+
+  /**
+   * {@code baseDirectory} holds each project's merge base while the daemon runs (see {@link
+   * SyncBase}); it is emptied now and at {@link #close()}.
+   */
+  public SyncService(SyncStore store, SyncSettings settings, Clock clock, Path baseDirectory) {
     this.store = store;
+    this.baseDirectory = baseDirectory;
+    SyncBase.clear(baseDirectory);
     this.settings = settings;
     this.clock = clock;
     this.thread = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("sync", true));
@@ -108,7 +116,8 @@ public final class SyncService implements AutoCloseable {
           .submit(
               () -> {
                 SyncReport report = cycle(project, true);
-                heapRelease.afterTick(moved(projects.get(project), report));
+                ProjectSync sync = projects.get(project);
+                heapRelease.afterTick(sync == null ? 0 : sync.handledBytes());
                 return report;
               })
           .get(60, TimeUnit.SECONDS);
@@ -132,12 +141,12 @@ public final class SyncService implements AutoCloseable {
 
   /** One look at every project: one query for all counters, one stat per file when idle. */
   private void tick() {
-    long largestMoved = 0;
+    long largestHandled = 0;
     try {
       for (SyncStore.Target target : store.targets()) {
         ProjectSync sync = sync(target);
         SyncReport report = sync.cycle(target.changeCount(), false);
-        largestMoved = Math.max(largestMoved, moved(sync, report));
+        largestHandled = Math.max(largestHandled, sync.handledBytes());
         if (report.exported() || report.imported() > 0) {
           log.info(
               "sync {}: exported {}, imported {} issue(s){}",
@@ -154,14 +163,8 @@ public final class SyncService implements AutoCloseable {
     }
     if (!closed.get()) {
       // The final flush at close is followed by the JVM's exit, which gives everything back.
-      heapRelease.afterTick(largestMoved);
+      heapRelease.afterTick(largestHandled);
     }
-  }
-
-  /** The size of the file {@code report}'s cycle imported or exported, 0 if it did neither. */
-  private static long moved(ProjectSync sync, SyncReport report) {
-    boolean moved = report.exported() || report.imported() > 0;
-    return moved && sync != null ? sync.baseBytes() : 0;
   }
 
   private SyncReport cycle(String project, boolean force) {
@@ -180,7 +183,13 @@ public final class SyncService implements AutoCloseable {
         target.key(),
         key ->
             new ProjectSync(
-                store, clock, settings.gitCommit(), key, target.name(), Path.of(target.root())));
+                store,
+                clock,
+                settings.gitCommit(),
+                key,
+                target.name(),
+                Path.of(target.root()),
+                baseDirectory));
   }
 
   /** Stops the thread and waits for it, then writes what is still unexported. Idempotent. */
@@ -205,5 +214,6 @@ public final class SyncService implements AutoCloseable {
       // The thread has terminated, so this final flush cannot race a tick.
       tick();
     }
+    SyncBase.clear(baseDirectory);
   }
 }
