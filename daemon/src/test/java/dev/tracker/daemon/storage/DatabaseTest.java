@@ -76,6 +76,7 @@ class DatabaseTest {
       assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
       assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
       assertThat(pragma(db, "busy_timeout")).isEqualTo("10000");
+      assertThat(pragma(db, "cache_size")).isEqualTo(String.valueOf(-Database.PAGE_CACHE_KIB));
       String version =
           db.read(
               s -> s.createNativeQuery("SELECT sqlite_version()", String.class).getSingleResult());
