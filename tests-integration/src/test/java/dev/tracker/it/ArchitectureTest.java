@@ -156,6 +156,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void theDaemonQueriesInNativeSqlNeverInHql() {
+    // The first HQL query loads Hibernate's HQL parser and query model (ANTLR, the grammar and
+    // SQM: about 630 classes) for the daemon's whole life: 5 MB more class-data archive and about
+    // 10 MB more resident memory serving 10,000 issues (docs/benchmarks.md, "Third round").
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.daemon..")
+        .should()
+        .callMethodWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                        "create(Selection|Mutation|Named|NamedSelection|NamedMutation)?Query"
+                            + "|getCriteriaBuilder"))
+                .and(
+                    com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                org.hibernate.query.QueryProducer.class)))))
+        .check(classes);
+  }
+
+  @Test
   void eachEngineOfTheDaemonHasExactlyOneOwner() {
     ArchRule rule =
         noClasses()

@@ -55,8 +55,8 @@ public final class CommentService {
         session -> {
           IssueEntity issue = lookup.issue(session, projectKey, issueId);
           return session
-              .createSelectionQuery(
-                  "from CommentEntity where issueId = :issue order by createdAt, id",
+              .createNativeQuery(
+                  "SELECT * FROM comment WHERE issue_id = :issue ORDER BY created_at, id",
                   CommentEntity.class)
               .setParameter("issue", issue.getId())
               .getResultList()

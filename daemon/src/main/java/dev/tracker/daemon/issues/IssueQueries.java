@@ -236,8 +236,8 @@ public final class IssueQueries {
         session -> {
           IssueEntity issue = lookup.issue(session, projectKey, issueId, true);
           return session
-              .createSelectionQuery(
-                  "from EventEntity where issueId = :issue order by id", EventEntity.class)
+              .createNativeQuery(
+                  "SELECT * FROM event WHERE issue_id = :issue ORDER BY id", EventEntity.class)
               .setParameter("issue", issue.getId())
               .getResultList()
               .stream()

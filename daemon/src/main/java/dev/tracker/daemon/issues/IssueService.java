@@ -298,8 +298,9 @@ public final class IssueService {
 
   private static List<IssueEntity> children(Session session, String parentId) {
     return session
-        .createSelectionQuery(
-            "from IssueEntity where parentId = :parent and deletedAt is null", IssueEntity.class)
+        .createNativeQuery(
+            "SELECT * FROM issue WHERE parent_id = :parent AND deleted_at IS NULL",
+            IssueEntity.class)
         .setParameter("parent", parentId)
         .getResultList();
   }

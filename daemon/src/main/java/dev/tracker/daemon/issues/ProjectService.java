@@ -35,8 +35,8 @@ public final class ProjectService {
         session -> {
           List<ProjectEntity> clashes =
               session
-                  .createSelectionQuery(
-                      "from ProjectEntity where key = :key or (root is not null and root = :root)",
+                  .createNativeQuery(
+                      "SELECT * FROM project WHERE key = :key OR (root IS NOT NULL AND root = :root)",
                       ProjectEntity.class)
                   .setParameter("key", key)
                   .setParameter("root", root)
@@ -62,7 +62,7 @@ public final class ProjectService {
         session -> {
           ProjectEntity existing =
               session
-                  .createSelectionQuery("from ProjectEntity where key = :key", ProjectEntity.class)
+                  .createNativeQuery("SELECT * FROM project WHERE key = :key", ProjectEntity.class)
                   .setParameter("key", checked)
                   .uniqueResult();
           if (existing != null) {
@@ -87,7 +87,7 @@ public final class ProjectService {
     return database.read(
         session ->
             session
-                .createSelectionQuery("from ProjectEntity order by key", ProjectEntity.class)
+                .createNativeQuery("SELECT * FROM project ORDER BY key", ProjectEntity.class)
                 .getResultList()
                 .stream()
                 .map(ProjectService::toProject)
