@@ -1,9 +1,6 @@
 package dev.tracker.cli;
 
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
+import dev.tracker.cli.client.SocketHttpClient;
 
 /**
  * One-time costs of the JVM that a command will pay, paid on the second core while the main thread
@@ -25,22 +22,13 @@ final class ParallelWarmUp implements AutoCloseable {
             new Runnable() {
               @Override
               public void run() {
-                warm();
+                SocketHttpClient.initialiseSocketClasses();
               }
             },
             "tracker-warm-up");
     thread.setDaemon(true);
     thread.start();
     return new ParallelWarmUp(thread);
-  }
-
-  private static void warm() {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        Selector selector = Selector.open()) {
-      // Opened only to initialise the classes behind them.
-    } catch (IOException | RuntimeException ignored) {
-      // The main thread meets the same failure where it can report it.
-    }
   }
 
   /** Waits for the warm-up, so that no thread outlives the command. */
