@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A leaf command: every one takes {@code --json}, {@code -v} and {@code -q}. Constructors stay
- * empty; {@link #spec} builds the model, and the work happens in {@link #execute}.
+ * A leaf command: every one takes {@code --json}, {@code -v} and {@code -q}. {@link #spec} builds
+ * its model for the run; the work happens in {@link #execute}.
  */
 public abstract class BaseCommand implements Callable<Integer> {
   CliContext context;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class HelpCommandModel {
   private HelpCommandModel() {}
 
+  /** The model of a new help command. */
   public static CommandSpec spec() {
     CommandLine.HelpCommand help = new CommandLine.HelpCommand();
     CommandSpec spec =

@@ -30,11 +30,7 @@ final class LabelCommand extends GroupCommand {
           .parameters("1..*", "LABEL", "Labels (commas separate too).");
     }
 
-    String id() {
-      return args.string("ID");
-    }
-
-    abstract JsonObject change(Api api, List<String> labels);
+    abstract JsonObject change(Api api, String id, List<String> labels);
 
     @Override
     protected int execute(Output out) {
@@ -42,7 +38,7 @@ final class LabelCommand extends GroupCommand {
       if (given.isEmpty()) {
         throw CliException.usage("no labels given", null);
       }
-      JsonObject issue = change(api(out), given);
+      JsonObject issue = change(api(out), args.string("ID"), given);
       if (out.json()) {
         out.printJson(issue);
       } else {
@@ -61,9 +57,8 @@ final class LabelCommand extends GroupCommand {
     }
 
     @Override
-    JsonObject change(Api api, List<String> labels) {
-      return api.post(
-              UrlPaths.issue(key(), id(), "labels"), new JsonObject().with("labels", labels))
+    JsonObject change(Api api, String id, List<String> labels) {
+      return api.post(UrlPaths.issue(key(), id, "labels"), new JsonObject().with("labels", labels))
           .object();
     }
   }
@@ -76,11 +71,10 @@ final class LabelCommand extends GroupCommand {
     }
 
     @Override
-    JsonObject change(Api api, List<String> labels) {
+    JsonObject change(Api api, String id, List<String> labels) {
       JsonObject issue = null;
       for (String label : labels) {
-        issue =
-            api.send("DELETE", UrlPaths.issue(key(), id(), "labels", label), null, null).object();
+        issue = api.send("DELETE", UrlPaths.issue(key(), id, "labels", label), null, null).object();
       }
       return issue;
     }
@@ -93,10 +87,10 @@ final class LabelCommand extends GroupCommand {
     }
 
     @Override
-    JsonObject change(Api api, List<String> labels) {
+    JsonObject change(Api api, String id, List<String> labels) {
       return api.send(
               "PUT",
-              UrlPaths.issue(key(), id(), "labels"),
+              UrlPaths.issue(key(), id, "labels"),
               new JsonObject().with("labels", labels),
               null)
           .object();
