@@ -1,8 +1,8 @@
 package dev.tracker.cli;
 
 import dev.tracker.cli.commands.Commands;
-import dev.tracker.cli.commands.ContextFactory;
 import dev.tracker.cli.commands.ErrorReporter;
+import dev.tracker.cli.commands.HelpCommandModel;
 import dev.tracker.cli.commands.RootCommand;
 import dev.tracker.core.ArchiveRecording;
 import java.io.BufferedOutputStream;
@@ -29,7 +29,7 @@ public final class TrackerMain {
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int exit;
-    try (ParallelWarmUp warmUp = ParallelWarmUp.start(commandName(args))) {
+    try (ParallelWarmUp warmUp = ParallelWarmUp.start()) {
       exit = run(args, out, err, Environment.current());
     }
     out.flush();
@@ -58,16 +58,15 @@ public final class TrackerMain {
   }
 
   static CommandLine build(String[] args, CliContext context, ErrorReporter errors) {
-    ContextFactory factory = new ContextFactory(context);
-    CommandLine commandLine = new CommandLine(new RootCommand(), factory);
+    CommandLine commandLine = new CommandLine(RootCommand.spec());
     String name = commandName(args);
     if (name != null && Commands.standsAlone(name)) {
-      addCommand(commandLine, factory, name);
+      commandLine.addSubcommand(name, Commands.spec(name, context));
     } else {
       for (String each : Commands.NAMES) {
-        addCommand(commandLine, factory, each);
+        commandLine.addSubcommand(each, Commands.spec(each, context));
       }
-      commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+      commandLine.addSubcommand("help", HelpCommandModel.spec());
     }
     commandLine
         .setOut(
@@ -82,12 +81,6 @@ public final class TrackerMain {
       commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     }
     return commandLine;
-  }
-
-  private static void addCommand(CommandLine root, ContextFactory factory, String name) {
-    Object command = Commands.create(name);
-    factory.bind(command);
-    root.addSubcommand(name, new CommandLine(command, factory));
   }
 
   /** The first argument that is not an option of {@code tracker} itself. */
