@@ -19,7 +19,18 @@ import picocli.CommandLine.Help;
 public final class TrackerMain {
   private TrackerMain() {}
 
+  /**
+   * picocli registers a converter for each java.time, java.sql and java.nio.file type through
+   * reflection in every {@code CommandLine}, loading and initialising those classes: about 30 ms of
+   * a start. The CLI's options are strings, numbers and flags (its own code parses dates and
+   * paths), so none of them is needed.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   public static void main(String[] args) {
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, ".*");
+    }
     // Buffered, and UTF-8 whatever the locale: JSON on stdout must be UTF-8.
     PrintStream out =
         new PrintStream(
