@@ -6,6 +6,8 @@
 #
 #   bench/cli-bench.sh                         # JDK 17 (java on PATH) and, if present, JDK 25
 #   CLI_BENCH_JAVAS="/path/to/java ..." bench/cli-bench.sh
+#   chrt -r 10 bench/cli-bench.sh              # on a machine shared with other work (root): the
+#                                              # benchmark's processes get the CPU first
 #
 # Environment: CLI_BENCH_RUNS [30] measured runs of each; CLI_BENCH_WORK [/tmp] where the temporary
 # home goes; CLI_BENCH_OUT [bench/target/cli] where the report goes.

@@ -3,9 +3,12 @@
 #
 #   workload.sh start              start tracker-daemon in the background; prints its pid
 #   workload.sh probe PID          prints "fds=N rss_kb=N" for the daemon, then its fds' targets
-#   workload.sh cycles FIRST LAST  runs cycles FIRST..LAST of six commands each (create, update,
-#                                  comment, list, close, sync) and prints one "FAIL ..." line per
-#                                  failed command, then "commands=N failed=N millis=N"
+#   workload.sh cycles FIRST LAST [WORKERS]
+#                                  runs cycles FIRST..LAST of six commands each (create, update,
+#                                  comment, list, close, sync), split among WORKERS [1] concurrent
+#                                  shells as users at several terminals would, and prints one
+#                                  "FAIL ..." line per failed command, then
+#                                  "commands=N failed=N millis=N"
 #   workload.sh memory             prints the container's cgroup memory figures
 set -u
 TRACKER_HOME=${TRACKER_HOME:-/opt/tracker}
@@ -17,6 +20,40 @@ export NO_COLOR=1
 PROJECT=/tmp/it/work/ctr
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# worker FIRST LAST STEP NAME: cycles FIRST, FIRST+STEP, ... up to LAST; prints a "FAIL ..." line
+# per failed command, then "worker commands=N failed=N".
+worker() {
+  commands=0
+  failed=0
+  err=/tmp/it/stderr.$4
+  run() {
+    commands=$((commands + 1))
+    out=$("$T" "$@" 2>"$err")
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+      failed=$((failed + 1))
+      echo "FAIL rc=$rc: tracker $*: $(tail -n 3 "$err" | tr '\n' ' ')"
+      return 1
+    fi
+    return 0
+  }
+  i=$1
+  while [ "$i" -le "$2" ]; do
+    if run create "issue $i" --type bug --priority 2 -d "created by cycle $i" -q; then
+      id=$(printf '%s\n' "$out" | head -n 1)
+    else
+      id=none
+    fi
+    run update "$id" --priority 1 --assignee worker --add-label "batch$((i % 7))" -q
+    run comment "$id" "comment from cycle $i" -q
+    run list -q
+    run close "$id" -q
+    run sync -q
+    i=$((i + $3))
+  done
+  echo "worker commands=$commands failed=$failed"
+}
 
 case "${1:-}" in
 start)
@@ -49,34 +86,25 @@ probe)
 cycles)
   first=$2
   last=$3
+  workers=${4:-1}
   cd "$PROJECT" || exit 1
+  started=$(now_ms)
+  w=0
+  while [ "$w" -lt "$workers" ]; do
+    worker "$((first + w))" "$last" "$workers" "$w" >"/tmp/it/worker.$w.out" &
+    w=$((w + 1))
+  done
+  wait
   commands=0
   failed=0
-  started=$(now_ms)
-  run() {
-    commands=$((commands + 1))
-    out=$("$T" "$@" 2>/tmp/it/stderr)
-    rc=$?
-    if [ "$rc" -ne 0 ]; then
-      failed=$((failed + 1))
-      echo "FAIL rc=$rc: tracker $*: $(tail -n 3 /tmp/it/stderr | tr '\n' ' ')"
-      return 1
-    fi
-    return 0
-  }
-  i=$first
-  while [ "$i" -le "$last" ]; do
-    if run create "issue $i" --type bug --priority 2 -d "created by cycle $i" -q; then
-      id=$(printf '%s\n' "$out" | head -n 1)
-    else
-      id=none
-    fi
-    run update "$id" --priority 1 --assignee worker --add-label "batch$((i % 7))" -q
-    run comment "$id" "comment from cycle $i" -q
-    run list -q
-    run close "$id" -q
-    run sync -q
-    i=$((i + 1))
+  w=0
+  while [ "$w" -lt "$workers" ]; do
+    grep '^FAIL' "/tmp/it/worker.$w.out"
+    counts=$(sed -n 's/^worker commands=\([0-9]*\) failed=\([0-9]*\)$/\1 \2/p' "/tmp/it/worker.$w.out")
+    [ -n "$counts" ] || { echo "FAIL worker $w ended without its summary"; failed=$((failed + 1)); }
+    commands=$((commands + ${counts% *}))
+    failed=$((failed + ${counts#* }))
+    w=$((w + 1))
   done
   echo "commands=$commands failed=$failed millis=$(($(now_ms) - started))"
   ;;
@@ -94,7 +122,7 @@ memory)
   echo "nofile=$(ulimit -n)"
   ;;
 *)
-  echo "usage: workload.sh start | probe PID | cycles FIRST LAST | memory" >&2
+  echo "usage: workload.sh start | probe PID | cycles FIRST LAST [WORKERS] | memory" >&2
   exit 2
   ;;
 esac

@@ -1,8 +1,8 @@
 package dev.tracker.cli;
 
 import dev.tracker.cli.commands.Commands;
-import dev.tracker.cli.commands.ContextFactory;
 import dev.tracker.cli.commands.ErrorReporter;
+import dev.tracker.cli.commands.HelpCommandModel;
 import dev.tracker.cli.commands.RootCommand;
 import dev.tracker.core.ArchiveRecording;
 import java.io.BufferedOutputStream;
@@ -19,6 +19,13 @@ import picocli.CommandLine.Help;
 public final class TrackerMain {
   private TrackerMain() {}
 
+  /**
+   * picocli registers a converter for each java.time and java.sql type through reflection in every
+   * {@code CommandLine}, loading and initialising those classes: about 30 ms of a start. No option
+   * of the CLI has such a type (its own code parses dates); paths keep their converter.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   public static void main(String[] args) {
     // Buffered, and UTF-8 whatever the locale: JSON on stdout must be UTF-8.
     PrintStream out =
@@ -29,7 +36,7 @@ public final class TrackerMain {
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int exit;
-    try (ParallelWarmUp warmUp = ParallelWarmUp.start(commandName(args))) {
+    try (ParallelWarmUp warmUp = ParallelWarmUp.start()) {
       exit = run(args, out, err, Environment.current());
     }
     out.flush();
@@ -58,16 +65,19 @@ public final class TrackerMain {
   }
 
   static CommandLine build(String[] args, CliContext context, ErrorReporter errors) {
-    ContextFactory factory = new ContextFactory(context);
-    CommandLine commandLine = new CommandLine(new RootCommand(), factory);
+    // Set here rather than in main, so that tests build the model exactly as the command does.
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(time|sql)\\..*");
+    }
+    CommandLine commandLine = new CommandLine(RootCommand.spec());
     String name = commandName(args);
     if (name != null && Commands.standsAlone(name)) {
-      addCommand(commandLine, factory, name);
+      commandLine.addSubcommand(name, Commands.spec(name, context));
     } else {
       for (String each : Commands.NAMES) {
-        addCommand(commandLine, factory, each);
+        commandLine.addSubcommand(each, Commands.spec(each, context));
       }
-      commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+      commandLine.addSubcommand("help", HelpCommandModel.spec());
     }
     commandLine
         .setOut(
@@ -82,12 +92,6 @@ public final class TrackerMain {
       commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     }
     return commandLine;
-  }
-
-  private static void addCommand(CommandLine root, ContextFactory factory, String name) {
-    Object command = Commands.create(name);
-    factory.bind(command);
-    root.addSubcommand(name, new CommandLine(command, factory));
   }
 
   /** The first argument that is not an option of {@code tracker} itself. */

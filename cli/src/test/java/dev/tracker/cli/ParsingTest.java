@@ -82,6 +82,14 @@ class ParsingTest {
   }
 
   @Test
+  void helpWithACommandShowsThatCommandsUsage() {
+    Result result = cli().run("help", "list");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).startsWith("Usage: tracker list [-hqv] [--all] [--json]");
+  }
+
+  @Test
   void aGroupWithoutSubcommandNamesThem() {
     Result result = cli().run("label");
 
@@ -121,5 +129,15 @@ class ParsingTest {
     assertThat(zsh.out()).startsWith("#compdef tracker\n").contains("bashcompinit");
     assertThat(fish.exit()).isEqualTo(2);
     assertThat(fish.err()).contains("unknown shell 'fish'");
+  }
+
+  @Test
+  void completionOffersTheCommandsAfterHelp() {
+    String script = cli().run("completion", "bash").out();
+
+    int start = script.indexOf("function _picocli_tracker_help()");
+    assertThat(start).isNotNegative();
+    assertThat(script.substring(start, script.indexOf("\n}\n", start)))
+        .contains("local commands=\"init create list ");
   }
 }

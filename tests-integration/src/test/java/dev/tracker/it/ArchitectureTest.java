@@ -80,6 +80,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCliBuildsPicocliModelsWithoutAnnotations() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tracker.cli..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            picocli.CommandLine.Command.class,
+            picocli.CommandLine.Option.class,
+            picocli.CommandLine.Parameters.class,
+            picocli.CommandLine.Mixin.class,
+            picocli.CommandLine.ArgGroup.class,
+            picocli.CommandLine.Spec.class,
+            picocli.CommandLine.ParentCommand.class,
+            picocli.CommandLine.Unmatched.class)
+        .because(
+            "reading them has the JDK generate a proxy class per annotation type at every CLI"
+                + " start; CommandModel builds the model instead")
+        .check(classes);
+  }
+
+  @Test
   void insideTheDaemonTheStoreAndSyncKnowNothingOfHttpAndHttpKnowsNothingOfTheStore() {
     noClasses()
         .that()

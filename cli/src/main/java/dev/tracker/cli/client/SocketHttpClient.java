@@ -3,9 +3,11 @@ package dev.tracker.cli.client;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,20 @@ public final class SocketHttpClient implements AutoCloseable {
 
   private Connection connection;
   private boolean closed;
+
+  /**
+   * Opens and closes an unconnected Unix-domain channel and a selector, which initialises the
+   * classes behind them once for the process: a start-up thread pays this on the second core before
+   * a client needs them. Failures are left for the client to meet where it can report them.
+   */
+  public static void initialiseSocketClasses() {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        Selector selector = Selector.open()) {
+      // Opened only to initialise the classes behind them.
+    } catch (IOException | RuntimeException ignored) {
+      // The client meets the same failure where it can report it.
+    }
+  }
 
   /**
    * @param address a {@link UnixDomainSocketAddress}, or an {@link InetSocketAddress} on a loopback

@@ -7,28 +7,26 @@ import dev.tracker.cli.output.Table;
 import dev.tracker.core.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "blocked",
-    description = {
-      "Issues waiting on blockers.",
-      "Unfinished issues that wait on open blockers, or are marked blocked, with their blockers.",
-      "With --json: [{\"issue\":{...},\"blockers\":[{\"id\",\"title\",\"status\",\"priority\"}]}]."
-    })
 final class BlockedCommand extends ProjectCommand {
-  @Option(
-      names = {"-n", "--limit"},
-      paramLabel = "N",
-      description = "At most N issues (1-1000).")
-  Integer limit;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "blocked",
+            "Issues waiting on blockers.",
+            "Unfinished issues that wait on open blockers, or are marked blocked, with their"
+                + " blockers.",
+            "With --json: [{\"issue\":{...},\"blockers\":[{\"id\",\"title\",\"status\","
+                + "\"priority\"}]}].")
+        .option(Integer.class, "N", "At most N issues (1-1000).", "-n", "--limit");
+  }
 
   @Override
   protected int execute(Output out) {
     String target =
         new UrlPaths.Query()
-            .add("limit", Inputs.positive("--limit", limit, 1000))
+            .add("limit", Inputs.positive("--limit", args.integer("--limit"), 1000))
             .on(UrlPaths.project(key(), "blocked"));
     List<JsonObject> blocked = JsonObject.objectsOf(api(out).getList(target), "blocked");
     if (out.json()) {

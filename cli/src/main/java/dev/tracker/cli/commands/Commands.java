@@ -1,9 +1,13 @@
 package dev.tracker.cli.commands;
 
+import dev.tracker.cli.CliContext;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
 /**
- * The top-level commands by name. A run builds only the command it was asked for (picocli reads
- * every command class it is given, which would cost each run the start-up time of all of them);
- * help, completion and a mistyped name get the whole tree.
+ * The top-level commands by name. A run builds only the command it was asked for (building every
+ * model would cost each run the start-up time of all of them); help, completion and a mistyped name
+ * get the whole tree.
  */
 public final class Commands {
   /** In the order {@code tracker --help} lists them. */
@@ -39,63 +43,63 @@ public final class Commands {
 
   private Commands() {}
 
-  /** A new instance of the named command, or null for a name that is not a command. */
-  public static Object create(String name) {
+  /** The named command's model for this run, or null for a name that is not a command. */
+  public static CommandSpec spec(String name, CliContext context) {
     switch (name) {
       case "init":
-        return new InitCommand();
+        return new InitCommand().spec(context);
       case "doctor":
-        return new DoctorCommand();
+        return new DoctorCommand().spec(context);
       case "create":
-        return new CreateCommand();
+        return new CreateCommand().spec(context);
       case "list":
-        return new ListCommand();
+        return new ListCommand().spec(context);
       case "show":
-        return new ShowCommand();
+        return new ShowCommand().spec(context);
       case "update":
-        return new UpdateCommand();
+        return new UpdateCommand().spec(context);
       case "edit":
-        return new EditCommand();
+        return new EditCommand().spec(context);
       case "close":
-        return new CloseCommand();
+        return new CloseCommand().spec(context);
       case "reopen":
-        return new ReopenCommand();
+        return new ReopenCommand().spec(context);
       case "delete":
-        return new DeleteCommand();
+        return new DeleteCommand().spec(context);
       case "comment":
-        return new CommentCommand();
+        return new CommentCommand().spec(context);
       case "comments":
-        return new CommentsCommand();
+        return new CommentsCommand().spec(context);
       case "label":
-        return new LabelCommand();
+        return new LabelCommand().spec(context);
       case "dep":
-        return new DepCommand();
+        return new DepCommand().spec(context);
       case "ready":
-        return new ReadyCommand();
+        return new ReadyCommand().spec(context);
       case "blocked":
-        return new BlockedCommand();
+        return new BlockedCommand().spec(context);
       case "search":
-        return new SearchCommand();
+        return new SearchCommand().spec(context);
       case "stats":
-        return new StatsCommand();
+        return new StatsCommand().spec(context);
       case "history":
-        return new HistoryCommand();
+        return new HistoryCommand().spec(context);
       case "sync":
-        return new SyncCommand();
+        return new SyncCommand().spec(context);
       case "export":
-        return new ExportCommand();
+        return new ExportCommand().spec(context);
       case "import":
-        return new ImportCommand();
+        return new ImportCommand().spec(context);
       case "projects":
-        return new ProjectsCommand();
+        return new ProjectsCommand().spec(context);
       case "daemon":
-        return new DaemonCommand();
+        return new DaemonCommand().spec(context);
       case "config":
-        return new ConfigCommand();
+        return new ConfigCommand().spec(context);
       case "completion":
-        return new CompletionCommand();
+        return new CompletionCommand().spec(context);
       case "version":
-        return new VersionCommand();
+        return new VersionCommand().spec(context);
       default:
         return null;
     }
@@ -103,6 +107,6 @@ public final class Commands {
 
   /** Whether building only {@code name} would do: false for help and for what needs all names. */
   public static boolean standsAlone(String name) {
-    return !name.equals("completion") && !name.equals("help") && create(name) != null;
+    return !name.equals("completion") && !name.equals("help") && List.of(NAMES).contains(name);
   }
 }

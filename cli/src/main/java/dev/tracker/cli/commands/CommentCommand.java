@@ -7,53 +7,31 @@ import dev.tracker.cli.edit.Editor;
 import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "comment",
-    description = {
-      "Comment on an issue.",
-      "Comment on an issue: the text from the arguments, from --file ('-' for stdin), or else"
-          + " from your editor. With --delete, remove a comment instead.",
-      "With --json: the new comment (or, with --delete, the daemon's answer)."
-    })
 final class CommentCommand extends ProjectCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "Issue id or unique prefix.")
-  String id;
-
-  @Parameters(
-      index = "1..*",
-      arity = "0..*",
-      paramLabel = "TEXT",
-      description = "The comment; words are joined.")
-  List<String> words = new ArrayList<>();
-
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      description = "Read the comment from FILE ('-' for stdin).")
-  String file;
-
-  @Option(
-      names = "--author",
-      paramLabel = "NAME",
-      description = "Author (default: user.name, else your login).")
-  String author;
-
-  @Option(
-      names = "--delete",
-      paramLabel = "COMMENT_ID",
-      description = "Delete this comment of the issue.")
-  String delete;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "comment",
+            "Comment on an issue.",
+            "Comment on an issue: the text from the arguments, from --file ('-' for stdin), or else"
+                + " from your editor. With --delete, remove a comment instead.",
+            "With --json: the new comment (or, with --delete, the daemon's answer).")
+        .parameter("ID", "Issue id or unique prefix.")
+        .parameters("0..*", "TEXT", "The comment; words are joined.")
+        .option("FILE", "Read the comment from FILE ('-' for stdin).", "-f", "--file")
+        .option("NAME", "Author (default: user.name, else your login).", "--author")
+        .option("COMMENT_ID", "Delete this comment of the issue.", "--delete");
+  }
 
   @Override
   protected int execute(Output out) {
+    String id = args.string("ID");
+    String delete = args.string("--delete");
     if (delete != null) {
-      if (!words.isEmpty() || file != null) {
+      if (!args.strings("TEXT").isEmpty() || args.string("--file") != null) {
         throw CliException.usage("--delete takes no comment text", null);
       }
       Object answer =
@@ -65,7 +43,7 @@ final class CommentCommand extends ProjectCommand {
       }
       return ExitCode.OK;
     }
-    String body = body(out);
+    String body = body(out, id);
     if (body.isBlank()) {
       throw CliException.error("aborted: the comment is empty; nothing was added", null);
     }
@@ -73,7 +51,7 @@ final class CommentCommand extends ProjectCommand {
         api(out)
             .post(
                 UrlPaths.issue(key(), id, "comments"),
-                new JsonObject().with("body", body.strip()).with("author", author))
+                new JsonObject().with("body", body.strip()).with("author", args.string("--author")))
             .object();
     if (out.json()) {
       out.printJson(comment);
@@ -85,7 +63,9 @@ final class CommentCommand extends ProjectCommand {
     return ExitCode.OK;
   }
 
-  private String body(Output out) {
+  private String body(Output out, String id) {
+    List<String> words = args.strings("TEXT");
+    String file = args.string("--file");
     if (file != null) {
       if (!words.isEmpty()) {
         throw CliException.usage("give the comment as TEXT or with --file, not both", null);

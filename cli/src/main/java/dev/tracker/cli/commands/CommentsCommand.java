@@ -5,24 +5,24 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "comments",
-    description = {
-      "List an issue's comments.",
-      "List an issue's comments, oldest first.",
-      "With --json: an array of comments."
-    })
 final class CommentsCommand extends ProjectCommand {
-  @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
-  String id;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "comments",
+            "List an issue's comments.",
+            "List an issue's comments, oldest first.",
+            "With --json: an array of comments.")
+        .parameter("ID", "Issue id or unique prefix.");
+  }
 
   @Override
   protected int execute(Output out) {
     List<JsonObject> comments =
-        JsonObject.objectsOf(api(out).getList(UrlPaths.issue(key(), id, "comments")), "comments");
+        JsonObject.objectsOf(
+            api(out).getList(UrlPaths.issue(key(), args.string("ID"), "comments")), "comments");
     if (out.json()) {
       out.printJson(comments);
       return ExitCode.OK;

@@ -5,27 +5,28 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "completion",
-    description = {
-      "Print a shell completion script.",
-      "  bash: source <(tracker completion bash)",
-      "  zsh:  source <(tracker completion zsh)   (uses zsh's bashcompinit)",
-      "With --json: {\"shell\",\"script\"}."
-    })
 final class CompletionCommand extends BaseCommand {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
 
-  @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
-  String shell;
+  @Override
+  void declare(CommandModel model) {
+    spec =
+        model
+            .named(
+                "completion",
+                "Print a shell completion script.",
+                "  bash: source <(tracker completion bash)",
+                "  zsh:  source <(tracker completion zsh)   (uses zsh's bashcompinit)",
+                "With --json: {\"shell\",\"script\"}.")
+            .parameter("SHELL", "bash or zsh.")
+            .spec();
+  }
 
   @Override
   protected int execute(Output out) {
+    String shell = args.string("SHELL");
     String bash = AutoComplete.bash("tracker", spec.root().commandLine());
     String script;
     if (shell.equals("bash")) {

@@ -9,19 +9,17 @@ import dev.tracker.cli.output.Table;
 import dev.tracker.core.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "config",
-    description = "Read and change settings in config.toml (in the config directory).",
-    subcommands = {
-      ConfigCommand.Get.class,
-      ConfigCommand.SetValue.class,
-      ConfigCommand.Unset.class,
-      ConfigCommand.ListValues.class
-    })
 final class ConfigCommand extends GroupCommand {
+  ConfigCommand() {
+    super(
+        "config",
+        "Read and change settings in config.toml (in the config directory).",
+        new Get(),
+        new SetValue(),
+        new Unset(),
+        new ListValues());
+  }
 
   static ConfigKey known(String name) {
     ConfigKey key = ConfigKey.find(name);
@@ -40,19 +38,20 @@ final class ConfigCommand extends GroupCommand {
             : "did you mean " + String.join(" or ", close) + "?");
   }
 
-  @Command(
-      name = "get",
-      description = {
-        "Print a setting's value (its default when unset; nothing when it has none).",
-        "With --json: {\"key\",\"value\",\"default\":true|false}."
-      })
   static final class Get extends BaseCommand {
-    @Parameters(paramLabel = "KEY", description = "The setting, e.g. personal.key.")
-    String name;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "get",
+              "Print a setting's value (its default when unset; nothing when it has none).",
+              "With --json: {\"key\",\"value\",\"default\":true|false}.")
+          .parameter("KEY", "The setting, e.g. personal.key.");
+    }
 
     @Override
     protected int execute(Output out) {
-      ConfigKey key = known(name);
+      ConfigKey key = known(args.string("KEY"));
       ConfigFile config = context.config();
       String set = config.get(key);
       String value = set != null ? set : key.defaultValue();
@@ -67,22 +66,21 @@ final class ConfigCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "set",
-      description = {"Change a setting.", "With --json: {\"key\",\"value\",\"file\"}."})
   static final class SetValue extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "KEY", description = "The setting.")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "VALUE", description = "Its new value.")
-    String value;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named("set", "Change a setting.", "With --json: {\"key\",\"value\",\"file\"}.")
+          .parameter("KEY", "The setting.")
+          .parameter("VALUE", "Its new value.");
+    }
 
     @Override
     protected int execute(Output out) {
-      ConfigKey key = known(name);
+      ConfigKey key = known(args.string("KEY"));
       Object normalized;
       try {
-        normalized = key.normalize(value);
+        normalized = key.normalize(args.string("VALUE"));
       } catch (IllegalArgumentException e) {
         throw CliException.usage(key.key() + ": " + e.getMessage(), key.description());
       }
@@ -101,16 +99,17 @@ final class ConfigCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "unset",
-      description = {"Return a setting to its default.", "With --json: {\"key\",\"removed\"}."})
   static final class Unset extends BaseCommand {
-    @Parameters(paramLabel = "KEY", description = "The setting.")
-    String name;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named("unset", "Return a setting to its default.", "With --json: {\"key\",\"removed\"}.")
+          .parameter("KEY", "The setting.");
+    }
 
     @Override
     protected int execute(Output out) {
-      ConfigKey key = known(name);
+      ConfigKey key = known(args.string("KEY"));
       boolean removed = context.config().unset(key);
       if (out.json()) {
         out.printJson(new JsonObject().with("key", key.key()).with("removed", removed));
@@ -121,13 +120,16 @@ final class ConfigCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "list",
-      description = {
-        "Every setting with its value, and where the file is.",
-        "With --json: {\"file\",\"settings\":[{\"key\",\"value\",\"default\",\"description\"}]}."
-      })
   static final class ListValues extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "list",
+          "Every setting with its value, and where the file is.",
+          "With --json: {\"file\",\"settings\":[{\"key\",\"value\",\"default\","
+              + "\"description\"}]}.");
+    }
+
     @Override
     protected int execute(Output out) {
       ConfigFile config = context.config();

@@ -10,88 +10,43 @@ import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "create",
-    description = {
-      "Create an issue.",
-      "Create an issue. Without a title (or with --edit) your editor opens on a template, as"
-          + " for a git commit; an empty title aborts."
-    })
 final class CreateCommand extends ProjectCommand {
-  @Parameters(arity = "0..*", paramLabel = "TITLE", description = "The title; words are joined.")
-  List<String> title = new ArrayList<>();
-
-  @Option(
-      names = {"-d", "--description"},
-      paramLabel = "TEXT",
-      description = "Description (Markdown).")
-  String description;
-
-  @Option(
-      names = "--description-file",
-      paramLabel = "FILE",
-      description = "Read the description from FILE ('-' for stdin).")
-  String descriptionFile;
-
-  @Option(
-      names = {"-p", "--priority"},
-      paramLabel = "P",
-      description = "0-4 or critical, high, medium, low, backlog (default: medium).")
-  String priority;
-
-  @Option(
-      names = {"-t", "--type"},
-      paramLabel = "TYPE",
-      description = "bug, feature, task (default), epic, chore.")
-  String type;
-
-  @Option(
-      names = {"-s", "--status"},
-      paramLabel = "STATUS",
-      description = "open (default), in_progress, blocked, deferred, closed.")
-  String status;
-
-  @Option(
-      names = {"-a", "--assignee"},
-      paramLabel = "NAME",
-      description = "Who works on it.")
-  String assignee;
-
-  @Option(
-      names = {"-l", "--label"},
-      paramLabel = "LABEL",
-      description = "A label; repeat or separate with commas.")
-  List<String> labels;
-
-  @Option(names = "--parent", paramLabel = "ID", description = "The epic this issue belongs to.")
-  String parent;
-
-  @Option(
-      names = "--blocked-by",
-      paramLabel = "ID",
-      description = "An issue that must be closed first; repeatable.")
-  List<String> blockedBy;
-
-  @Option(
-      names = "--depends-on",
-      paramLabel = "KIND:ID",
-      description = "Another edge, e.g. related:trk-a1b2 or discovered-from:trk-c3d4; repeatable.")
-  List<String> dependsOn;
-
-  @Option(
-      names = {"-e", "--edit"},
-      description = "Open the editor even when a title is given.")
-  boolean edit;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "create",
+            "Create an issue.",
+            "Create an issue. Without a title (or with --edit) your editor opens on a template, as"
+                + " for a git commit; an empty title aborts.")
+        .parameters("0..*", "TITLE", "The title; words are joined.")
+        .option("TEXT", "Description (Markdown).", "-d", "--description")
+        .option("FILE", "Read the description from FILE ('-' for stdin).", "--description-file")
+        .option(
+            "P",
+            "0-4 or critical, high, medium, low, backlog (default: medium).",
+            "-p",
+            "--priority")
+        .option("TYPE", "bug, feature, task (default), epic, chore.", "-t", "--type")
+        .option(
+            "STATUS", "open (default), in_progress, blocked, deferred, closed.", "-s", "--status")
+        .option("NAME", "Who works on it.", "-a", "--assignee")
+        .repeatable("LABEL", "A label; repeat or separate with commas.", "-l", "--label")
+        .option("ID", "The epic this issue belongs to.", "--parent")
+        .repeatable("ID", "An issue that must be closed first; repeatable.", "--blocked-by")
+        .repeatable(
+            "KIND:ID",
+            "Another edge, e.g. related:trk-a1b2 or discovered-from:trk-c3d4; repeatable.",
+            "--depends-on")
+        .flag("Open the editor even when a title is given.", "-e", "--edit");
+  }
 
   @Override
   protected int execute(Output out) {
     String text = descriptionText();
-    String titleText = String.join(" ", title).trim();
-    if (titleText.isEmpty() || edit) {
+    String titleText = String.join(" ", args.strings("TITLE")).trim();
+    if (titleText.isEmpty() || args.flag("--edit")) {
       Editor editor = Editor.choose(context.env(), context.config().get(ConfigKey.EDITOR));
       String edited =
           editor.edit(
@@ -110,12 +65,12 @@ final class CreateCommand extends ProjectCommand {
         new JsonObject()
             .with("title", titleText)
             .with("description", text)
-            .with("status", Inputs.status("--status", status))
-            .with("priority", Inputs.priority("--priority", priority))
-            .with("type", Inputs.type("--type", type))
-            .with("assignee", Inputs.nonBlank("--assignee", assignee))
-            .with("parent", Inputs.nonBlank("--parent", parent));
-    List<String> labelList = Inputs.labels(labels);
+            .with("status", Inputs.status("--status", args.string("--status")))
+            .with("priority", Inputs.priority("--priority", args.string("--priority")))
+            .with("type", Inputs.type("--type", args.string("--type")))
+            .with("assignee", Inputs.nonBlank("--assignee", args.string("--assignee")))
+            .with("parent", Inputs.nonBlank("--parent", args.string("--parent")));
+    List<String> labelList = Inputs.labels(args.strings("--label"));
     if (!labelList.isEmpty()) {
       draft.put("labels", labelList);
     }
@@ -135,6 +90,8 @@ final class CreateCommand extends ProjectCommand {
   }
 
   private String descriptionText() {
+    String description = args.string("--description");
+    String descriptionFile = args.string("--description-file");
     if (description != null && descriptionFile != null) {
       throw CliException.usage(
           "--description and --description-file exclude each other", "give only one of them");
@@ -146,24 +103,19 @@ final class CreateCommand extends ProjectCommand {
 
   private List<Object> edges() {
     List<Object> edges = new ArrayList<>();
-    if (blockedBy != null) {
-      for (String id : blockedBy) {
-        edges.add(new JsonObject().with("kind", "blocks").with("dependsOn", id));
-      }
+    for (String id : args.strings("--blocked-by")) {
+      edges.add(new JsonObject().with("kind", "blocks").with("dependsOn", id));
     }
-    if (dependsOn != null) {
-      for (String edge : dependsOn) {
-        int colon = edge.indexOf(':');
-        if (colon <= 0 || colon == edge.length() - 1) {
-          throw CliException.usage(
-              "--depends-on: expected KIND:ID, such as related:trk-a1b2 (got '" + edge + "')",
-              null);
-        }
-        edges.add(
-            new JsonObject()
-                .with("kind", Inputs.kind("--depends-on", edge.substring(0, colon)))
-                .with("dependsOn", edge.substring(colon + 1)));
+    for (String edge : args.strings("--depends-on")) {
+      int colon = edge.indexOf(':');
+      if (colon <= 0 || colon == edge.length() - 1) {
+        throw CliException.usage(
+            "--depends-on: expected KIND:ID, such as related:trk-a1b2 (got '" + edge + "')", null);
       }
+      edges.add(
+          new JsonObject()
+              .with("kind", Inputs.kind("--depends-on", edge.substring(0, colon)))
+              .with("dependsOn", edge.substring(colon + 1)));
     }
     return edges;
   }

@@ -14,22 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "daemon",
-    description = "Start, stop and look at the daemon (commands start it on demand anyway).",
-    subcommands = {
-      DaemonCommand.Start.class,
-      DaemonCommand.Stop.class,
-      DaemonCommand.Restart.class,
-      DaemonCommand.Status.class,
-      DaemonCommand.Run.class,
-      DaemonCommand.Logs.class
-    })
 final class DaemonCommand extends GroupCommand {
+  DaemonCommand() {
+    super(
+        "daemon",
+        "Start, stop and look at the daemon (commands start it on demand anyway).",
+        new Start(),
+        new Stop(),
+        new Restart(),
+        new Status(),
+        new Run(),
+        new Logs());
+  }
 
   static JsonObject summary(JsonObject health, boolean running) {
     JsonObject json = new JsonObject().with("running", running);
@@ -46,14 +43,16 @@ final class DaemonCommand extends GroupCommand {
     return "pid " + health.get("pid") + ", version " + health.string("version", "unknown");
   }
 
-  @Command(
-      name = "start",
-      description = {
-        "Start the daemon in the background unless one runs; waits until it answers (10 s).",
-        "With --json: {\"running\",\"started\",\"version\",\"apiVersion\",\"pid\","
-            + "\"uptimeSeconds\"}."
-      })
   static final class Start extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "start",
+          "Start the daemon in the background unless one runs; waits until it answers (10 s).",
+          "With --json: {\"running\",\"started\",\"version\",\"apiVersion\",\"pid\","
+              + "\"uptimeSeconds\"}.");
+    }
+
     @Override
     protected int execute(Output out) {
       DaemonControl control = context.api(out).control();
@@ -71,14 +70,16 @@ final class DaemonCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "stop",
-      description = {
-        "Stop the daemon and wait until its process has exited and its socket is gone."
-            + " Says so when none was running (exit 0 either way).",
-        "With --json: {\"wasRunning\",\"pid\"}."
-      })
   static final class Stop extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "stop",
+          "Stop the daemon and wait until its process has exited and its socket is gone."
+              + " Says so when none was running (exit 0 either way).",
+          "With --json: {\"wasRunning\",\"pid\"}.");
+    }
+
     @Override
     protected int execute(Output out) {
       DaemonControl control = context.api(out).control();
@@ -101,13 +102,15 @@ final class DaemonCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "restart",
-      description = {
-        "Stop the daemon if it runs, then start a new one.",
-        "With --json: as for start."
-      })
   static final class Restart extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "restart",
+          "Stop the daemon if it runs, then start a new one.",
+          "With --json: as for start.");
+    }
+
     @Override
     protected int execute(Output out) {
       DaemonControl control = context.api(out).control();
@@ -125,15 +128,17 @@ final class DaemonCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "status",
-      description = {
-        "Whether the daemon runs, and what it reports: version, pid, paths, projects and their"
-            + " sync state. Exit 5 when it is not running.",
-        "With --json: {\"running\":false}, or {\"running\":true,\"health\":{...},\"status\":{...}}"
-            + " with the API's /v1/health and /v1/status."
-      })
   static final class Status extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "status",
+          "Whether the daemon runs, and what it reports: version, pid, paths, projects and their"
+              + " sync state. Exit 5 when it is not running.",
+          "With --json: {\"running\":false}, or {\"running\":true,\"health\":{...},\"status\":{...}}"
+              + " with the API's /v1/health and /v1/status.");
+    }
+
     @Override
     protected int execute(Output out) {
       DaemonControl control = context.api(out).control();
@@ -218,26 +223,24 @@ final class DaemonCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "run",
-      description = {
-        "Run the daemon in the foreground (Ctrl-C stops it); extra arguments go to"
-            + " tracker-daemon, e.g. -- --idle-timeout 30m.",
-        "Prints no JSON: the daemon's own output goes to the terminal."
-      })
   static final class Run extends BaseCommand {
-    @Parameters(
-        arity = "0..*",
-        paramLabel = "ARG",
-        description = "Arguments for tracker-daemon run.")
-    List<String> args = new ArrayList<>();
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "run",
+              "Run the daemon in the foreground (Ctrl-C stops it); extra arguments go to"
+                  + " tracker-daemon, e.g. -- --idle-timeout 30m.",
+              "Prints no JSON: the daemon's own output goes to the terminal.")
+          .parameters("0..*", "ARG", "Arguments for tracker-daemon run.");
+    }
 
     @Override
     protected int execute(Output out) throws IOException {
       List<String> command = new ArrayList<>();
       command.add(DaemonExecutable.find(context.env()).toString());
       command.add("run");
-      command.addAll(args);
+      command.addAll(args.strings("ARG"));
       out.stdout().flush();
       try {
         return new ProcessBuilder(command).inheritIO().start().waitFor();
@@ -248,28 +251,25 @@ final class DaemonCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "logs",
-      description = {
-        "Print the end of the daemon's log; with -f, keep printing what it adds.",
-        "With --json: {\"file\",\"lines\":[...]} (not with -f)."
-      })
   static final class Logs extends BaseCommand {
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "logs",
+              "Print the end of the daemon's log; with -f, keep printing what it adds.",
+              "With --json: {\"file\",\"lines\":[...]} (not with -f).")
+          .optionWithDefault(
+              int.class, 50, "N", "How many lines (default ${DEFAULT-VALUE}).", "-n", "--lines")
+          .flag("Keep printing new lines until interrupted.", "-f", "--follow");
+    }
+
     private static final long POLL_MILLIS = 250;
-
-    @Option(
-        names = {"-n", "--lines"},
-        paramLabel = "N",
-        description = "How many lines (default ${DEFAULT-VALUE}).")
-    int lines = 50;
-
-    @Option(
-        names = {"-f", "--follow"},
-        description = "Keep printing new lines until interrupted.")
-    boolean follow;
 
     @Override
     protected int execute(Output out) throws IOException {
+      int lines = args.integer("--lines");
+      boolean follow = args.flag("--follow");
       if (lines < 0) {
         throw CliException.usage("--lines must be 0 or more", null);
       }

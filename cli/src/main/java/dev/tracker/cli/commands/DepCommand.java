@@ -7,22 +7,20 @@ import dev.tracker.cli.output.Style;
 import dev.tracker.cli.output.TextWidth;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "dep",
-    description = "Dependencies between issues: add, remove, list, tree, cycles.",
-    subcommands = {
-      DepCommand.Add.class,
-      DepCommand.Remove.class,
-      DepCommand.ListDeps.class,
-      DepCommand.Tree.class,
-      DepCommand.Cycles.class
-    })
 final class DepCommand extends GroupCommand {
   static final String KINDS = "blocks (default), parent-child, related, discovered-from";
+
+  DepCommand() {
+    super(
+        "dep",
+        "Dependencies between issues: add, remove, list, tree, cycles.",
+        new Add(),
+        new Remove(),
+        new ListDeps(),
+        new Tree(),
+        new Cycles());
+  }
 
   /** One edge as seen from the issue {@code id}: "blocked by trk-x", "blocks trk-y", ... */
   static String describe(JsonObject edge, String id) {
@@ -41,28 +39,39 @@ final class DepCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "add",
-      description = {
-        "Record that ID depends on OTHER: with the default kind 'blocks', OTHER must be closed"
-            + " before ID is ready. A 'blocks' edge that would close a cycle is refused (exit 4).",
-        "With --json: the new edge {\"issue\",\"dependsOn\",\"kind\"}."
-      })
-  static final class Add extends ProjectCommand {
-    @Parameters(index = "0", paramLabel = "ID", description = "The issue that depends.")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "OTHER", description = "The issue it depends on.")
-    String other;
-
-    @Option(
-        names = {"-k", "--kind"},
-        paramLabel = "KIND",
-        description = KINDS + ".")
-    String kind = "blocks";
+  /** One edge from ID to OTHER: {@code dep add|remove ID OTHER [-k KIND]}. */
+  abstract static class Edge extends ProjectCommand {
+    /** The parameters and options; subclasses name the subcommand. */
+    @Override
+    void declare(CommandModel model) {
+      model
+          .parameter("ID", "The issue that depends.")
+          .parameter("OTHER", "The issue it depends on.")
+          .optionWithDefault(String.class, "blocks", "KIND", KINDS + ".", "-k", "--kind");
+    }
 
     @Override
-    protected int execute(Output out) {
+    protected final int execute(Output out) {
+      return execute(out, args.string("ID"), args.string("OTHER"), args.string("--kind"));
+    }
+
+    abstract int execute(Output out, String id, String other, String kind);
+  }
+
+  static final class Add extends Edge {
+    @Override
+    void declare(CommandModel model) {
+      super.declare(
+          model.named(
+              "add",
+              "Record that ID depends on OTHER: with the default kind 'blocks', OTHER must be"
+                  + " closed before ID is ready. A 'blocks' edge that would close a cycle is"
+                  + " refused (exit 4).",
+              "With --json: the new edge {\"issue\",\"dependsOn\",\"kind\"}."));
+    }
+
+    @Override
+    int execute(Output out, String id, String other, String kind) {
       JsonObject body =
           new JsonObject().with("dependsOn", other).with("kind", Inputs.kind("--kind", kind));
       JsonObject edge = api(out).post(UrlPaths.issue(key(), id, "dependencies"), body).object();
@@ -75,24 +84,16 @@ final class DepCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "remove",
-      description = {"Remove the edge from ID to OTHER.", "With --json: the daemon's answer."})
-  static final class Remove extends ProjectCommand {
-    @Parameters(index = "0", paramLabel = "ID", description = "The issue that depends.")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "OTHER", description = "The issue it depends on.")
-    String other;
-
-    @Option(
-        names = {"-k", "--kind"},
-        paramLabel = "KIND",
-        description = KINDS + ".")
-    String kind = "blocks";
+  static final class Remove extends Edge {
+    @Override
+    void declare(CommandModel model) {
+      super.declare(
+          model.named(
+              "remove", "Remove the edge from ID to OTHER.", "With --json: the daemon's answer."));
+    }
 
     @Override
-    protected int execute(Output out) {
+    int execute(Output out, String id, String other, String kind) {
       Object answer =
           api(out)
               .send(
@@ -110,19 +111,20 @@ final class DepCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "list",
-      description = {
-        "Every edge touching an issue.",
-        "With --json: [{\"issue\",\"dependsOn\",\"kind\"}]."
-      })
   static final class ListDeps extends ProjectCommand {
-    @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
-    String id;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "list",
+              "Every edge touching an issue.",
+              "With --json: [{\"issue\",\"dependsOn\",\"kind\"}].")
+          .parameter("ID", "Issue id or unique prefix.");
+    }
 
     @Override
     protected int execute(Output out) {
-      String full = api(out).getObject(UrlPaths.issue(key(), id)).string("id");
+      String full = api(out).getObject(UrlPaths.issue(key(), args.string("ID"))).string("id");
       List<JsonObject> edges =
           JsonObject.objectsOf(
               api(out).getList(UrlPaths.issue(key(), full, "dependencies")), "dependencies");
@@ -139,31 +141,28 @@ final class DepCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "tree",
-      description = {
-        "The dependency tree of an issue: what it depends on (down, the default) or what"
-            + " depends on it (--up).",
-        "With --json: {\"issue\":{\"id\",\"title\",\"status\",\"priority\"},\"kind\","
-            + "\"children\":[...],\"truncated\"}."
-      })
   static final class Tree extends ProjectCommand {
-    @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
-    String id;
-
-    @Option(names = "--up", description = "Show what depends on the issue instead.")
-    boolean up;
-
-    @Option(names = "--depth", paramLabel = "N", description = "How deep to go, 1 to 50.")
-    Integer depth;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "tree",
+              "The dependency tree of an issue: what it depends on (down, the default) or what"
+                  + " depends on it (--up).",
+              "With --json: {\"issue\":{\"id\",\"title\",\"status\",\"priority\"},\"kind\","
+                  + "\"children\":[...],\"truncated\"}.")
+          .parameter("ID", "Issue id or unique prefix.")
+          .flag("Show what depends on the issue instead.", "--up")
+          .option(Integer.class, "N", "How deep to go, 1 to 50.", "--depth");
+    }
 
     @Override
     protected int execute(Output out) {
       String target =
           new UrlPaths.Query()
-              .add("direction", up ? "up" : "down")
-              .add("depth", Inputs.positive("--depth", depth, 50))
-              .on(UrlPaths.issue(key(), id, "tree"));
+              .add("direction", args.flag("--up") ? "up" : "down")
+              .add("depth", Inputs.positive("--depth", args.integer("--depth"), 50))
+              .on(UrlPaths.issue(key(), args.string("ID"), "tree"));
       JsonObject tree = api(out).getObject(target);
       if (out.json()) {
         out.printJson(tree);
@@ -197,13 +196,15 @@ final class DepCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "cycles",
-      description = {
-        "Cycles of 'blocks' edges in the project (only sync can bring them in).",
-        "With --json: [{\"path\":[\"id\", ...]}], the first id repeated last."
-      })
   static final class Cycles extends ProjectCommand {
+    @Override
+    void declare(CommandModel model) {
+      model.named(
+          "cycles",
+          "Cycles of 'blocks' edges in the project (only sync can bring them in).",
+          "With --json: [{\"path\":[\"id\", ...]}], the first id repeated last.");
+    }
+
     @Override
     protected int execute(Output out) {
       List<JsonObject> cycles =

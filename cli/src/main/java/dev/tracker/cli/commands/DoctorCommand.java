@@ -14,22 +14,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 
-@Command(
-    name = "doctor",
-    description = {
-      "Check the installation and say how to fix what is wrong.",
-      "Checks the runtime directory and socket permissions, stale files, whether the daemon"
-          + " answers and its version, the database's integrity (PRAGMA quick_check) and free"
-          + " space, git, each project's sync state and whether its JSONL file parses, and the"
-          + " launcher's class-data archives. Never starts a daemon. Exit 0 when all is well,"
-          + " 1 when something needs fixing.",
-      "With --json: {\"ok\",\"checks\":[{\"check\",\"ok\",\"detail\",\"fix\"}]}."
-    })
 final class DoctorCommand extends BaseCommand {
   /** Below this, writes may soon fail with 507: worth a warning before they do. */
   static final long LOW_SPACE_BYTES = 100L * 1024 * 1024;
+
+  @Override
+  void declare(CommandModel model) {
+    model.named(
+        "doctor",
+        "Check the installation and say how to fix what is wrong.",
+        "Checks the runtime directory and socket permissions, stale files, whether the daemon"
+            + " answers and its version, the database's integrity (PRAGMA quick_check) and free"
+            + " space, git, each project's sync state and whether its JSONL file parses, and the"
+            + " launcher's class-data archives. Never starts a daemon. Exit 0 when all is well,"
+            + " 1 when something needs fixing.",
+        "With --json: {\"ok\",\"checks\":[{\"check\",\"ok\",\"detail\",\"fix\"}]}.");
+  }
 
   record Check(String name, boolean ok, String detail, String fix) {
     JsonObject json() {

@@ -10,26 +10,25 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "edit",
-    description = {
-      "Edit an issue in your editor.",
-      "Edit an issue's title and description in your editor ($EDITOR, then $VISUAL, then vi)."
-          + " An empty title aborts; if someone else changed the issue meanwhile, nothing is"
-          + " saved (exit 4).",
-      "With --json: the issue after the edit."
-    })
 final class EditCommand extends ProjectCommand {
-  @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
-  String id;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "edit",
+            "Edit an issue in your editor.",
+            "Edit an issue's title and description in your editor ($EDITOR, then $VISUAL, then vi)."
+                + " An empty title aborts; if someone else changed the issue meanwhile, nothing is"
+                + " saved (exit 4).",
+            "With --json: the issue after the edit.")
+        .parameter("ID", "Issue id or unique prefix.");
+  }
 
   @Override
   protected int execute(Output out) {
     Api api = api(out);
-    Api.Reply reply = api.get(UrlPaths.issue(key(), id));
+    Api.Reply reply = api.get(UrlPaths.issue(key(), args.string("ID")));
     JsonObject issue = reply.object();
     String fullId = issue.string("id");
     Editor editor = Editor.choose(context.env(), context.config().get(ConfigKey.EDITOR));

@@ -13,35 +13,32 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "export",
-    description = {
-      "Export the project's issues.",
-      "Export every issue of the project, closed ones included, sorted by id: jsonl (the sync"
-          + " file's format, with dependencies, comments and the tombstones of deleted issues;"
-          + " what 'tracker import' reads), json, csv or markdown (live issues only).",
-      "With --json and no --output: the json format. With --output, --json prints"
-          + " {\"file\",\"format\",\"issues\"}."
-    })
 final class ExportCommand extends ProjectCommand {
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      description = "jsonl (default), json, csv or markdown.")
-  String format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write to FILE (replaced atomically) instead of stdout.")
-  Path output;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "export",
+            "Export the project's issues.",
+            "Export every issue of the project, closed ones included, sorted by id: jsonl (the sync"
+                + " file's format, with dependencies, comments and the tombstones of deleted issues;"
+                + " what 'tracker import' reads), json, csv or markdown (live issues only).",
+            "With --json and no --output: the json format. With --output, --json prints"
+                + " {\"file\",\"format\",\"issues\"}.")
+        .option("FORMAT", "jsonl (default), json, csv or markdown.", "-f", "--format")
+        .option(
+            Path.class,
+            "FILE",
+            "Write to FILE (replaced atomically) instead of stdout.",
+            "-o",
+            "--output");
+  }
 
   @Override
   protected int execute(Output out) throws IOException {
-    String chosen = format();
+    Path output = args.path("--output");
+    String chosen = format(output);
     Api api = api(out);
     // One request: the daemon's snapshot in the sync file's format, tombstones included.
     byte[] jsonl = api.getBytes(UrlPaths.project(key(), "export"));
@@ -68,7 +65,8 @@ final class ExportCommand extends ProjectCommand {
     return ExitCode.OK;
   }
 
-  private String format() {
+  private String format(Path output) {
+    String format = args.string("--format");
     String chosen = format == null ? null : format.trim().toLowerCase(Locale.ROOT);
     if (chosen != null && chosen.equals("md")) {
       chosen = "markdown";
@@ -77,7 +75,7 @@ final class ExportCommand extends ProjectCommand {
       throw CliException.usage(
           "--format: unknown format '" + format + "'", "use jsonl, json, csv or markdown");
     }
-    if (jsonOption.enabled() && output == null) {
+    if (args.flag("--json") && output == null) {
       if (chosen != null && !chosen.equals("json")) {
         throw CliException.usage(
             "--json prints JSON on stdout, but --format is " + chosen,

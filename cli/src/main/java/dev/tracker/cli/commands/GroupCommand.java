@@ -1,23 +1,34 @@
 package dev.tracker.cli.commands;
 
 import dev.tracker.cli.CliContext;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that only groups subcommands ({@code label}, {@code dep}, {@code daemon}, {@code
  * config}); run alone it is a usage error naming them.
  */
 public abstract class GroupCommand implements Runnable {
-  @Mixin HelpOption helpOption = new HelpOption();
-  @Spec CommandSpec spec;
+  private final String name;
+  private final String description;
+  private final BaseCommand[] subcommands;
+  private CommandSpec spec;
 
-  CliContext context;
+  /** The subcommands in the order help lists them. */
+  GroupCommand(String name, String description, BaseCommand... subcommands) {
+    this.name = name;
+    this.description = description;
+    this.subcommands = subcommands;
+  }
 
-  void bind(CliContext context) {
-    this.context = context;
+  /** The group's model for this run, its subcommands' included. */
+  final CommandSpec spec(CliContext context) {
+    CommandModel model = new CommandModel(this).helpOption().named(name, description);
+    for (BaseCommand subcommand : subcommands) {
+      model.subcommand(subcommand.spec(context));
+    }
+    spec = model.spec();
+    return spec;
   }
 
   @Override

@@ -6,24 +6,25 @@ import dev.tracker.cli.output.Output;
 import dev.tracker.cli.output.Table;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "history",
-    description = {
-      "An issue's history.",
-      "An issue's history, oldest first: who changed what, from what, to what.",
-      "With --json: [{\"id\",\"issueId\",\"kind\",\"field\",\"from\",\"to\",\"actor\",\"at\"}]."
-    })
 final class HistoryCommand extends ProjectCommand {
-  @Parameters(paramLabel = "ID", description = "Issue id or unique prefix.")
-  String id;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "history",
+            "An issue's history.",
+            "An issue's history, oldest first: who changed what, from what, to what.",
+            "With --json: [{\"id\",\"issueId\",\"kind\",\"field\",\"from\",\"to\","
+                + "\"actor\",\"at\"}].")
+        .parameter("ID", "Issue id or unique prefix.");
+  }
 
   @Override
   protected int execute(Output out) {
     List<JsonObject> events =
-        JsonObject.objectsOf(api(out).getList(UrlPaths.issue(key(), id, "events")), "events");
+        JsonObject.objectsOf(
+            api(out).getList(UrlPaths.issue(key(), args.string("ID"), "events")), "events");
     if (out.json()) {
       out.printJson(events);
       return ExitCode.OK;

@@ -14,36 +14,35 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "import",
-    description = {
-      "Import issues from a JSONL file.",
-      "Merge the issues of a JSONL file in the sync file's format (what 'tracker export' writes)"
-          + " into the project, as the sync does with a file it has no base for: ids are kept;"
-          + " for an issue on both sides, each field takes the newer edit; labels, dependencies"
-          + " and comments are united; a tombstone deletes an issue it is newer than.",
-      "The daemon reads and checks the whole file first and writes it in one transaction: a"
-          + " file with a bad line, or an issue of another project, changes nothing. --dry-run"
-          + " shows what would change.",
-      "With --json: {\"project\",\"file\",\"dryRun\",\"created\",\"updated\",\"deleted\","
-          + "\"unchanged\",\"changes\":[{\"id\",\"change\",\"title\"}]}."
-    })
 final class ImportCommand extends ProjectCommand {
   /** Changes listed without -v: enough to see what happens, not a screenful per thousand. */
   private static final int SHOWN = 20;
 
-  @Parameters(paramLabel = "FILE", description = "The JSONL file ('-' for stdin).")
-  String source;
-
-  @Option(names = "--dry-run", description = "Show what would change; change nothing.")
-  boolean dryRun;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "import",
+            "Import issues from a JSONL file.",
+            "Merge the issues of a JSONL file in the sync file's format (what 'tracker export'"
+                + " writes) into the project, as the sync does with a file it has no base for: ids"
+                + " are kept; for an issue on both sides, each field takes the newer edit; labels,"
+                + " dependencies and comments are united; a tombstone deletes an issue it is newer"
+                + " than.",
+            "The daemon reads and checks the whole file first and writes it in one transaction: a"
+                + " file with a bad line, or an issue of another project, changes nothing."
+                + " --dry-run shows what would change.",
+            "With --json: {\"project\",\"file\",\"dryRun\",\"created\",\"updated\","
+                + "\"deleted\",\"unchanged\",\"changes\":[{\"id\",\"change\",\"title\"}]}.")
+        .parameter("FILE", "The JSONL file ('-' for stdin).")
+        .flag("Show what would change; change nothing.", "--dry-run");
+  }
 
   @Override
   protected int execute(Output out) throws IOException {
+    String source = args.string("FILE");
+    boolean dryRun = args.flag("--dry-run");
     Api api = api(out);
     Path stdinCopy = source.equals("-") ? copyStdin() : null;
     try {
@@ -72,7 +71,7 @@ final class ImportCommand extends ProjectCommand {
           out.stderr().flush();
         }
       }
-      print(out, report);
+      print(out, report, dryRun);
       return ExitCode.OK;
     } finally {
       if (stdinCopy != null) {
@@ -94,7 +93,7 @@ final class ImportCommand extends ProjectCommand {
     return copy;
   }
 
-  private void print(Output out, JsonObject report) {
+  private static void print(Output out, JsonObject report, boolean dryRun) {
     if (out.json()) {
       out.printJson(report);
       return;

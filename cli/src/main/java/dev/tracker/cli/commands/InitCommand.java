@@ -13,47 +13,37 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "init",
-    description = {
-      "Set up a project in a directory.",
-      "Set up a project in a directory: write .tracker/project.toml, register the project with"
-          + " the daemon and, in a git repository, hand .tracker/issues.jsonl to tracker's merge"
-          + " driver (.gitattributes and the repository's git config).",
-      "Running it again is harmless."
-    })
 final class InitCommand extends BaseCommand {
   private static final int DERIVED_KEY_MAX = 8;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "DIR",
-      description =
-          "Directory to set up (default: the git repository's root, else the current one).")
-  Path dir;
-
-  @Option(
-      names = "--key",
-      paramLabel = "KEY",
-      description = "Project key, the prefix of issue ids (default: from the directory's name).")
-  String key;
-
-  @Option(
-      names = "--name",
-      paramLabel = "NAME",
-      description = "Display name (default: DIR's name).")
-  String name;
-
-  @Option(names = "--no-git", description = "Leave .gitattributes and the git config alone.")
-  boolean noGit;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "init",
+            "Set up a project in a directory.",
+            "Set up a project in a directory: write .tracker/project.toml, register the project"
+                + " with the daemon and, in a git repository, hand .tracker/issues.jsonl to"
+                + " tracker's merge driver (.gitattributes and the repository's git config).",
+            "Running it again is harmless.")
+        .optionalParameter(
+            Path.class,
+            "DIR",
+            "Directory to set up (default: the git repository's root, else the current one).")
+        .option(
+            "KEY",
+            "Project key, the prefix of issue ids (default: from the directory's name).",
+            "--key")
+        .option("NAME", "Display name (default: DIR's name).", "--name")
+        .flag("Leave .gitattributes and the git config alone.", "--no-git");
+  }
 
   @Override
   protected int execute(Output out) throws IOException {
     Path working = context.env().workingDir();
+    Path dir = args.path("DIR");
+    String name = args.string("--name");
     Path root = dir != null ? working.resolve(dir).normalize() : defaultRoot(working);
     if (!Files.isDirectory(root)) {
       throw CliException.usage("no such directory: " + root, null);
@@ -75,7 +65,7 @@ final class InitCommand extends BaseCommand {
       new ProjectFile(projectKey, projectName).write(root);
       wroteFile = true;
     }
-    boolean inGit = !noGit && GitRepository.findRoot(root) != null;
+    boolean inGit = !args.flag("--no-git") && GitRepository.findRoot(root) != null;
     boolean attributes = inGit && GitRepository.addMergeAttribute(root);
     String driverProblem = inGit ? GitRepository.configureMergeDriver(root, context.env()) : null;
     if (driverProblem != null) {
@@ -120,6 +110,7 @@ final class InitCommand extends BaseCommand {
   }
 
   private String chooseKey(ProjectFile existing, Path root) {
+    String key = args.string("--key");
     if (existing != null) {
       if (key != null && !key.trim().equalsIgnoreCase(existing.key())) {
         throw CliException.usage(

@@ -8,40 +8,37 @@ import dev.tracker.cli.output.Output;
 import dev.tracker.cli.output.Table;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "label",
-    description = "Add, remove, replace or list labels.",
-    subcommands = {
-      LabelCommand.Add.class,
-      LabelCommand.Remove.class,
-      LabelCommand.Replace.class,
-      LabelCommand.ListLabels.class
-    })
 final class LabelCommand extends GroupCommand {
+  LabelCommand() {
+    super(
+        "label",
+        "Add, remove, replace or list labels.",
+        new Add(),
+        new Remove(),
+        new Replace(),
+        new ListLabels());
+  }
 
+  /** A change to one issue's labels: {@code label add|remove|set ID LABEL...}. */
   abstract static class Change extends ProjectCommand {
-    @Parameters(index = "0", paramLabel = "ID", description = "Issue id or unique prefix.")
-    String id;
+    /** The parameters; subclasses name the subcommand. */
+    @Override
+    void declare(CommandModel model) {
+      model
+          .parameter("ID", "Issue id or unique prefix.")
+          .parameters("1..*", "LABEL", "Labels (commas separate too).");
+    }
 
-    @Parameters(
-        index = "1..*",
-        arity = "1..*",
-        paramLabel = "LABEL",
-        description = "Labels (commas separate too).")
-    List<String> labels;
-
-    abstract JsonObject change(Api api, List<String> labels);
+    abstract JsonObject change(Api api, String id, List<String> labels);
 
     @Override
     protected int execute(Output out) {
-      List<String> given = Inputs.labels(labels);
+      List<String> given = Inputs.labels(args.strings("LABEL"));
       if (given.isEmpty()) {
         throw CliException.usage("no labels given", null);
       }
-      JsonObject issue = change(api(out), given);
+      JsonObject issue = change(api(out), args.string("ID"), given);
       if (out.json()) {
         out.printJson(issue);
       } else {
@@ -53,23 +50,28 @@ final class LabelCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "add",
-      description = {"Add labels to an issue.", "With --json: the issue."})
   static final class Add extends Change {
     @Override
-    JsonObject change(Api api, List<String> labels) {
+    void declare(CommandModel model) {
+      super.declare(model.named("add", "Add labels to an issue.", "With --json: the issue."));
+    }
+
+    @Override
+    JsonObject change(Api api, String id, List<String> labels) {
       return api.post(UrlPaths.issue(key(), id, "labels"), new JsonObject().with("labels", labels))
           .object();
     }
   }
 
-  @Command(
-      name = "remove",
-      description = {"Remove labels from an issue.", "With --json: the issue."})
   static final class Remove extends Change {
     @Override
-    JsonObject change(Api api, List<String> labels) {
+    void declare(CommandModel model) {
+      super.declare(
+          model.named("remove", "Remove labels from an issue.", "With --json: the issue."));
+    }
+
+    @Override
+    JsonObject change(Api api, String id, List<String> labels) {
       JsonObject issue = null;
       for (String label : labels) {
         issue = api.send("DELETE", UrlPaths.issue(key(), id, "labels", label), null, null).object();
@@ -78,12 +80,14 @@ final class LabelCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "set",
-      description = {"Replace an issue's labels.", "With --json: the issue."})
   static final class Replace extends Change {
     @Override
-    JsonObject change(Api api, List<String> labels) {
+    void declare(CommandModel model) {
+      super.declare(model.named("set", "Replace an issue's labels.", "With --json: the issue."));
+    }
+
+    @Override
+    JsonObject change(Api api, String id, List<String> labels) {
       return api.send(
               "PUT",
               UrlPaths.issue(key(), id, "labels"),
@@ -93,18 +97,21 @@ final class LabelCommand extends GroupCommand {
     }
   }
 
-  @Command(
-      name = "list",
-      description = {
-        "List the labels in use in the project with their counts, or one issue's labels.",
-        "With --json: [{\"label\",\"count\"}] for the project, [\"label\", ...] for an issue."
-      })
   static final class ListLabels extends ProjectCommand {
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "An issue: list only its labels.")
-    String id;
+    @Override
+    void declare(CommandModel model) {
+      model
+          .named(
+              "list",
+              "List the labels in use in the project with their counts, or one issue's labels.",
+              "With --json: [{\"label\",\"count\"}] for the project, [\"label\", ...] for an"
+                  + " issue.")
+          .optionalParameter(String.class, "ID", "An issue: list only its labels.");
+    }
 
     @Override
     protected int execute(Output out) {
+      String id = args.string("ID");
       if (id != null) {
         List<String> labels = api(out).getObject(UrlPaths.issue(key(), id)).strings("labels");
         if (out.json()) {

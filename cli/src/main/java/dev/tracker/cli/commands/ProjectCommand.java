@@ -5,18 +5,20 @@ import dev.tracker.cli.daemon.Api;
 import dev.tracker.cli.output.Output;
 import dev.tracker.cli.project.ProjectResolver;
 import dev.tracker.cli.project.ResolvedProject;
-import picocli.CommandLine.Mixin;
 
 /** A command that acts on one project, chosen by {@link ProjectResolver}. */
 public abstract class ProjectCommand extends BaseCommand {
-  @Mixin ProjectOption projectOption = new ProjectOption();
-
   private ResolvedProject project;
+
+  @Override
+  CommandModel sharedOptions(CommandModel model) {
+    return super.sharedOptions(model).projectOption();
+  }
 
   protected ResolvedProject project() {
     if (project == null) {
       String personal = context.config().effective(ConfigKey.PERSONAL_KEY);
-      project = ProjectResolver.resolve(projectOption.key(), context.env(), personal);
+      project = ProjectResolver.resolve(args.string("--project"), context.env(), personal);
     }
     return project;
   }

@@ -1,32 +1,27 @@
 package dev.tracker.cli.commands;
 
-import dev.tracker.cli.config.ConfigKey;
 import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.cli.output.Table;
-import dev.tracker.cli.project.ProjectResolver;
 import dev.tracker.cli.project.ResolvedProject;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-@Command(
-    name = "projects",
-    description = {
-      "List projects; show the current one.",
-      "List the registered projects and show which one this directory resolves to (marked *).",
-      "With --json: {\"current\":{\"key\",\"source\",\"root\"},\"projects\":[{\"key\",\"name\","
-          + "\"root\",\"changeCount\",\"createdAt\"}]}."
-    })
-final class ProjectsCommand extends BaseCommand {
-  @Mixin ProjectOption projectOption = new ProjectOption();
+final class ProjectsCommand extends ProjectCommand {
+  @Override
+  void declare(CommandModel model) {
+    model.named(
+        "projects",
+        "List projects; show the current one.",
+        "List the registered projects and show which one this directory resolves to (marked *).",
+        "With --json: {\"current\":{\"key\",\"source\",\"root\"},\"projects\":[{\"key\","
+            + "\"name\",\"root\",\"changeCount\",\"createdAt\"}]}.");
+  }
 
   @Override
   protected int execute(Output out) {
-    ResolvedProject current =
-        ProjectResolver.resolve(
-            projectOption.key(), context.env(), context.config().effective(ConfigKey.PERSONAL_KEY));
+    ResolvedProject current = project();
+    // Not api(out): listing the projects registers none of them.
     List<JsonObject> projects =
         JsonObject.objectsOf(context.api(out).getList("/v1/projects"), "projects");
     if (out.json()) {

@@ -4,23 +4,23 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "reopen",
-    description = {
-      "Reopen closed issues.",
-      "Reopen closed issues; several are reopened all or nothing.",
-      "With --json: the reopened issues, always as an array."
-    })
 final class ReopenCommand extends ProjectCommand {
-  @Parameters(arity = "1..*", paramLabel = "ID", description = "Issue ids or unique prefixes.")
-  List<String> ids;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "reopen",
+            "Reopen closed issues.",
+            "Reopen closed issues; several are reopened all or nothing.",
+            "With --json: the reopened issues, always as an array.")
+        .parameters("1..*", "ID", "Issue ids or unique prefixes.");
+  }
 
   @Override
   protected int execute(Output out) {
-    List<JsonObject> reopened = StatusChange.apply(api(out), key(), "reopen", ids, null);
+    List<JsonObject> reopened =
+        StatusChange.apply(api(out), key(), "reopen", args.strings("ID"), null);
     if (out.json()) {
       out.printJson(reopened);
     } else {

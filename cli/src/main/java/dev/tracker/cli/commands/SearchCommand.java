@@ -7,37 +7,31 @@ import dev.tracker.cli.output.Output;
 import dev.tracker.cli.output.TextWidth;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "search",
-    description = {
-      "Full-text search.",
-      "Full-text search over titles, descriptions and comments, best match first.",
-      "With --json: [{\"issue\":{...},\"score\",\"snippet\"}] (score: BM25, lower is better)."
-    })
 final class SearchCommand extends ProjectCommand {
-  @Parameters(arity = "1..*", paramLabel = "WORDS", description = "What to look for.")
-  List<String> words;
-
-  @Option(
-      names = {"-n", "--limit"},
-      paramLabel = "N",
-      description = "At most N hits (1-1000).")
-  Integer limit;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "search",
+            "Full-text search.",
+            "Full-text search over titles, descriptions and comments, best match first.",
+            "With --json: [{\"issue\":{...},\"score\",\"snippet\"}] (score: BM25, lower is"
+                + " better).")
+        .parameters("1..*", "WORDS", "What to look for.")
+        .option(Integer.class, "N", "At most N hits (1-1000).", "-n", "--limit");
+  }
 
   @Override
   protected int execute(Output out) {
-    String query = String.join(" ", words).trim();
+    String query = String.join(" ", args.strings("WORDS")).trim();
     if (query.isEmpty()) {
       throw CliException.usage("nothing to search for", "give some words");
     }
     String target =
         new UrlPaths.Query()
             .add("q", query)
-            .add("limit", Inputs.positive("--limit", limit, 1000))
+            .add("limit", Inputs.positive("--limit", args.integer("--limit"), 1000))
             .on(UrlPaths.project(key(), "search"));
     List<JsonObject> hits = JsonObject.objectsOf(api(out).getList(target), "search");
     if (out.json()) {

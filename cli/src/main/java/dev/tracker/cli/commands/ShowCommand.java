@@ -8,27 +8,26 @@ import dev.tracker.cli.output.Style;
 import dev.tracker.core.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "show",
-    description = {
-      "Show issues in full.",
-      "Show issues in full: fields, description, dependencies and comments.",
-      "With --json: one id prints an object, several print an array."
-    })
 final class ShowCommand extends ProjectCommand {
   private static final String[] PRIORITY_NAMES = {"critical", "high", "medium", "low", "backlog"};
 
-  @Parameters(arity = "1..*", paramLabel = "ID", description = "Issue ids or unique prefixes.")
-  List<String> ids;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "show",
+            "Show issues in full.",
+            "Show issues in full: fields, description, dependencies and comments.",
+            "With --json: one id prints an object, several print an array.")
+        .parameters("1..*", "ID", "Issue ids or unique prefixes.");
+  }
 
   @Override
   protected int execute(Output out) {
     Api api = api(out);
     List<JsonObject> shown = new ArrayList<>();
-    for (String id : ids) {
+    for (String id : args.strings("ID")) {
       shown.add(load(api, key(), id));
     }
     if (out.json()) {

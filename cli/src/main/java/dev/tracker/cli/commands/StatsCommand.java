@@ -7,29 +7,25 @@ import dev.tracker.cli.output.Table;
 import dev.tracker.core.error.ExitCode;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "stats",
-    description = {
-      "Counts and a timeline.",
-      "Counts by status, priority, type and assignee, and issues opened and closed per day.",
-      "With --json: {\"total\",\"byStatus\",\"byPriority\",\"byType\",\"byAssignee\","
-          + "\"timeline\":[{\"day\",\"opened\",\"closed\"}]}."
-    })
 final class StatsCommand extends ProjectCommand {
-  @Option(
-      names = "--days",
-      paramLabel = "N",
-      description = "Days of timeline, 1 to 366 (default 30).")
-  Integer days;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "stats",
+            "Counts and a timeline.",
+            "Counts by status, priority, type and assignee, and issues opened and closed per day.",
+            "With --json: {\"total\",\"byStatus\",\"byPriority\",\"byType\",\"byAssignee\","
+                + "\"timeline\":[{\"day\",\"opened\",\"closed\"}]}.")
+        .option(Integer.class, "N", "Days of timeline, 1 to 366 (default 30).", "--days");
+  }
 
   @Override
   protected int execute(Output out) {
     String target =
         new UrlPaths.Query()
-            .add("days", Inputs.positive("--days", days, 366))
+            .add("days", Inputs.positive("--days", args.integer("--days"), 366))
             .on(UrlPaths.project(key(), "stats"));
     JsonObject stats = api(out).getObject(target);
     if (out.json()) {

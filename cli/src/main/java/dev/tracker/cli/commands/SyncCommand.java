@@ -5,17 +5,19 @@ import dev.tracker.cli.daemon.UrlPaths;
 import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
-import picocli.CommandLine.Command;
 
-@Command(
-    name = "sync",
-    description = {
-      "Sync the project with .tracker/issues.jsonl now.",
-      "Run a sync cycle now: export the project to .tracker/issues.jsonl and import changes made"
-          + " to the file (a git pull, a hand edit). Fails (exit 1) when the file cannot be read.",
-      "With --json: {\"project\",\"exported\",\"imported\",\"committed\",\"pausedAt\",\"error\"}."
-    })
 final class SyncCommand extends ProjectCommand {
+  @Override
+  void declare(CommandModel model) {
+    model.named(
+        "sync",
+        "Sync the project with .tracker/issues.jsonl now.",
+        "Run a sync cycle now: export the project to .tracker/issues.jsonl and import changes made"
+            + " to the file (a git pull, a hand edit). Fails (exit 1) when the file cannot be read.",
+        "With --json: {\"project\",\"exported\",\"imported\",\"committed\",\"pausedAt\","
+            + "\"error\"}.");
+  }
+
   @Override
   protected int execute(Output out) {
     JsonObject report = api(out).post(UrlPaths.project(key(), "sync"), null).object();

@@ -11,96 +11,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "update",
-    description = {
-      "Change fields of issues.",
-      "Change fields of one or more issues. Several ids are changed all or nothing, except"
-          + " with --add-label/--remove-label, which change each issue on its own.",
-      "An empty value ('') clears --description, --assignee and --parent.",
-      "With --json: the changed issues, always as an array."
-    })
 final class UpdateCommand extends ProjectCommand {
-  @Parameters(arity = "1..*", paramLabel = "ID", description = "Issue ids or unique prefixes.")
-  List<String> ids;
-
-  @Option(names = "--title", paramLabel = "TEXT", description = "New title.")
-  String title;
-
-  @Option(
-      names = {"-d", "--description"},
-      paramLabel = "TEXT",
-      description = "New description.")
-  String description;
-
-  @Option(
-      names = {"-s", "--status"},
-      paramLabel = "STATUS",
-      description = "open, in_progress, blocked, deferred, closed.")
-  String status;
-
-  @Option(
-      names = {"-p", "--priority"},
-      paramLabel = "P",
-      description = "0-4 or a priority name.")
-  String priority;
-
-  @Option(
-      names = {"-t", "--type"},
-      paramLabel = "TYPE",
-      description = "bug, feature, task, epic, chore.")
-  String type;
-
-  @Option(
-      names = {"-a", "--assignee"},
-      paramLabel = "NAME",
-      description = "New assignee.")
-  String assignee;
-
-  @Option(names = "--parent", paramLabel = "ID", description = "New parent epic.")
-  String parent;
-
-  @Option(
-      names = "--set-labels",
-      paramLabel = "LABEL",
-      split = ",",
-      description = "Replace the labels.")
-  List<String> setLabels;
-
-  @Option(names = "--add-label", paramLabel = "LABEL", split = ",", description = "Add labels.")
-  List<String> addLabels;
-
-  @Option(
-      names = "--remove-label",
-      paramLabel = "LABEL",
-      split = ",",
-      description = "Remove labels.")
-  List<String> removeLabels;
-
-  @Option(
-      names = "--reason",
-      paramLabel = "TEXT",
-      description = "Close reason, with --status closed.")
-  String reason;
+  @Override
+  void declare(CommandModel model) {
+    model
+        .named(
+            "update",
+            "Change fields of issues.",
+            "Change fields of one or more issues. Several ids are changed all or nothing, except"
+                + " with --add-label/--remove-label, which change each issue on its own.",
+            "An empty value ('') clears --description, --assignee and --parent.",
+            "With --json: the changed issues, always as an array.")
+        .parameters("1..*", "ID", "Issue ids or unique prefixes.")
+        .option("TEXT", "New title.", "--title")
+        .option("TEXT", "New description.", "-d", "--description")
+        .option("STATUS", "open, in_progress, blocked, deferred, closed.", "-s", "--status")
+        .option("P", "0-4 or a priority name.", "-p", "--priority")
+        .option("TYPE", "bug, feature, task, epic, chore.", "-t", "--type")
+        .option("NAME", "New assignee.", "-a", "--assignee")
+        .option("ID", "New parent epic.", "--parent")
+        .commaSeparated("LABEL", "Replace the labels.", "--set-labels")
+        .commaSeparated("LABEL", "Add labels.", "--add-label")
+        .commaSeparated("LABEL", "Remove labels.", "--remove-label")
+        .option("TEXT", "Close reason, with --status closed.", "--reason");
+  }
 
   @Override
   protected int execute(Output out) {
     JsonObject patch = patch();
-    boolean labelEdits = addLabels != null || removeLabels != null;
+    boolean labelEdits = args.given("--add-label") || args.given("--remove-label");
     if (patch.isEmpty() && !labelEdits) {
       throw CliException.usage(
           "nothing to change",
           "give at least one of --title, --status, --priority, ... (see --help)");
     }
-    if (labelEdits && setLabels != null) {
+    if (labelEdits && args.given("--set-labels")) {
       throw CliException.usage(
           "--set-labels excludes --add-label and --remove-label", "use one or the other");
     }
     Api api = api(out);
+    List<String> ids = args.strings("ID");
     List<JsonObject> changed = new ArrayList<>();
     if (labelEdits) {
       for (String id : ids) {
@@ -127,16 +78,16 @@ final class UpdateCommand extends ProjectCommand {
   private JsonObject patch() {
     JsonObject patch =
         new JsonObject()
-            .with("title", Inputs.nonBlank("--title", title))
-            .with("description", description)
-            .with("status", Inputs.status("--status", status))
-            .with("priority", Inputs.priority("--priority", priority))
-            .with("type", Inputs.type("--type", type))
-            .with("assignee", assignee)
-            .with("parent", parent)
-            .with("closeReason", reason);
-    if (setLabels != null) {
-      patch.put("labels", Inputs.labels(setLabels));
+            .with("title", Inputs.nonBlank("--title", args.string("--title")))
+            .with("description", args.string("--description"))
+            .with("status", Inputs.status("--status", args.string("--status")))
+            .with("priority", Inputs.priority("--priority", args.string("--priority")))
+            .with("type", Inputs.type("--type", args.string("--type")))
+            .with("assignee", args.string("--assignee"))
+            .with("parent", args.string("--parent"))
+            .with("closeReason", args.string("--reason"));
+    if (args.given("--set-labels")) {
+      patch.put("labels", Inputs.labels(args.strings("--set-labels")));
     }
     return patch;
   }
@@ -146,8 +97,8 @@ final class UpdateCommand extends ProjectCommand {
     Api.Reply current = api.get(UrlPaths.issue(key(), id));
     JsonObject issue = current.object();
     Set<String> labels = new LinkedHashSet<>(issue.strings("labels"));
-    labels.addAll(Inputs.labels(addLabels));
-    labels.removeAll(Inputs.labels(removeLabels));
+    labels.addAll(Inputs.labels(args.strings("--add-label")));
+    labels.removeAll(Inputs.labels(args.strings("--remove-label")));
     JsonObject patch = new JsonObject();
     patch.putAll(fields);
     patch.put("labels", new ArrayList<>(labels));

@@ -4,18 +4,19 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
 import dev.tracker.core.error.ExitCode;
 import java.nio.file.Files;
-import picocli.CommandLine.Command;
 
-@Command(
-    name = "version",
-    description = {
-      "Show the versions of tracker and the daemon.",
-      "Show this tracker's version and API version, and the running daemon's, if any (it is"
-          + " not started for this).",
-      "With --json: {\"version\",\"apiVersion\",\"daemon\":{\"version\",\"apiVersion\",\"pid\"}"
-          + " or null}."
-    })
 final class VersionCommand extends BaseCommand {
+  @Override
+  void declare(CommandModel model) {
+    model.named(
+        "version",
+        "Show the versions of tracker and the daemon.",
+        "Show this tracker's version and API version, and the running daemon's, if any (it is"
+            + " not started for this).",
+        "With --json: {\"version\",\"apiVersion\",\"daemon\":{\"version\",\"apiVersion\","
+            + "\"pid\"} or null}.");
+  }
+
   @Override
   protected int execute(Output out) {
     String version = context.settings().version();

@@ -191,8 +191,11 @@ public final class Database implements AutoCloseable {
     config.setPoolName(NamedThreadFactory.PREFIX + "db");
     config.setThreadFactory(new NamedThreadFactory("db", true));
     config.setDataSource(dataSource);
+    // A fixed size: every connection is opened once, at the pool's start, and kept for the
+    // daemon's life (HikariCP still replaces one that breaks or reaches its maximum lifetime), so
+    // the daemon's descriptors do not breathe with the load and a leak shows as a change.
     config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(1);
+    config.setMinimumIdle(settings.poolSize());
     config.setConnectionTimeout(settings.busyTimeout().toMillis() + 5_000);
     config.setAutoCommit(true);
     config.setRegisterMbeans(false);
