@@ -107,11 +107,19 @@ public final class DaemonControl {
    * then awaited; if none is left starting (no live pid in the pid file), it is spawned again.
    */
   public JsonObject startAndWait() {
+    try (SpawnLock spawnLock = new SpawnLock(paths.stateDir().resolve("spawn.lock"))) {
+      return startAndWait(spawnLock);
+    }
+  }
+
+  private JsonObject startAndWait(SpawnLock spawnLock) {
     long deadline = System.nanoTime() + startTimeout.toNanos();
-    // A daemon another CLI started may already hold the lock and be on its way up: wait for it
-    // rather than spawn a daemon that can only lose the lock race. Each loser is a whole JVM,
-    // which twenty CLIs racing on a small machine cannot afford within the start timeout.
-    DaemonStarter.Launch launch = justStarted() ? null : launch();
+    // A daemon another CLI started may already hold the lock and be on its way up, or another CLI
+    // may be spawning one: wait for it rather than spawn a daemon that can only lose the lock
+    // race. Each loser is a whole JVM, which twenty CLIs racing on a small machine cannot afford
+    // within the start timeout.
+    DaemonStarter.Launch launch =
+        !justStarted() && spawnLock.tryAcquire() && probe() == null ? launch() : null;
     int relaunches = 0;
     long delay = FIRST_DELAY_MILLIS;
     while (true) {
@@ -119,13 +127,20 @@ public final class DaemonControl {
       if (health != null) {
         return health;
       }
-      int exit = launch == null ? (daemonStarting() ? -1 : 0) : launch.exitCode();
-      if (exit > 0) {
-        throw startFailed("the daemon exited with status " + exit + " while starting");
-      }
-      if (exit == 0 && !daemonStarting() && relaunches < MAX_RELAUNCHES) {
-        relaunches++;
-        launch = launch();
+      if (launch == null) {
+        // The CLI that spawned may have died before its daemon took the lock: take over.
+        if (!daemonStarting() && spawnLock.tryAcquire()) {
+          launch = launch();
+        }
+      } else {
+        int exit = launch.exitCode();
+        if (exit > 0) {
+          throw startFailed("the daemon exited with status " + exit + " while starting");
+        }
+        if (exit == 0 && !daemonStarting() && relaunches < MAX_RELAUNCHES) {
+          relaunches++;
+          launch = launch();
+        }
       }
       if (System.nanoTime() > deadline) {
         throw startFailed(

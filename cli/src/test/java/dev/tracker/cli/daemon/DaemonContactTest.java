@@ -63,6 +63,25 @@ class DaemonContactTest {
   }
 
   @Test
+  void whileAnotherCliIsSpawningADaemonThisOneWaitsInsteadOfSpawningAnother() {
+    CliHarness cli = new CliHarness(home);
+    AtomicInteger starts = new AtomicInteger();
+    cli.autoStart(starting(cli, CliHarness.VERSION, starts), Duration.ofMillis(300));
+
+    try (SpawnLock other = new SpawnLock(cli.logFile().resolveSibling("spawn.lock"))) {
+      assertThat(other.tryAcquire()).isTrue();
+      Result waited = cli.run("projects");
+      assertThat(waited.exit()).isEqualTo(5);
+      assertThat(waited.err()).contains("did not answer");
+      assertThat(starts).as("no daemon spawned while another CLI holds the lock").hasValue(0);
+    }
+
+    Result result = cli.run("projects", "--json");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(starts).as("spawned once the lock is free").hasValue(1);
+  }
+
+  @Test
   void aDaemonThatNeverAnswersIsExit5WithTheLogsLastLines() throws IOException {
     CliHarness cli = new CliHarness(home);
     StringBuilder log = new StringBuilder();

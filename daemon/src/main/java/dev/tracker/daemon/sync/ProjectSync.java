@@ -40,6 +40,12 @@ final class ProjectSync {
   /** The file lacks something the database has (the merge kept it): write it back. */
   private boolean fileBehind;
 
+  /**
+   * An export was written but not committed (git failed, e.g. another git command held the index
+   * lock): the next cycles retry the commit, since no new export may come to carry it.
+   */
+  private boolean commitPending;
+
   private long handledBytes;
 
   ProjectSync(
@@ -92,7 +98,12 @@ final class ProjectSync {
           || changeCount != state.exportedChangeCount()
           || !Files.exists(file)) {
         exported = export();
-        committed = exported && gitCommit && commit();
+        commitPending |= exported && gitCommit;
+      }
+      if (commitPending) {
+        committed = commit();
+        commitPending = false;
+        state = state.recovered();
       }
       return new SyncReport(key, exported, imported, committed, null, null);
     } catch (IOException | RuntimeException e) {

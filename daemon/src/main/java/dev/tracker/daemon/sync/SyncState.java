@@ -43,6 +43,11 @@ public record SyncState(
         project, file, lastExport, lastImport, dirty, lastError, null, exportedChangeCount);
   }
 
+  SyncState recovered() {
+    return new SyncState(
+        project, file, lastExport, lastImport, dirty, null, pausedAt, exportedChangeCount);
+  }
+
   SyncState failed(String error) {
     return new SyncState(
         project, file, lastExport, lastImport, dirty, error, pausedAt, exportedChangeCount);
