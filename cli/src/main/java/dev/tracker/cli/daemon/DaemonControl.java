@@ -10,7 +10,10 @@ import dev.tracker.cli.json.JsonObject;
 import dev.tracker.core.paths.RuntimePaths;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +27,9 @@ public final class DaemonControl {
   private static final long FIRST_DELAY_MILLIS = 10;
   private static final long MAX_DELAY_MILLIS = 200;
   private static final int MAX_RELAUNCHES = 2;
+
+  /** The class every daemon process runs; the CLI names it only to recognise one. */
+  static final String DAEMON_MAIN_CLASS = "dev.tracker.daemon.DaemonMain";
 
   private final SocketHttpClient client;
   private final RuntimePaths paths;
@@ -174,13 +180,41 @@ public final class DaemonControl {
     }
   }
 
-  /** The pid file names a live process: a daemon holds the lock and is on its way up. */
+  /**
+   * The pid file names a live daemon: one holds the lock and is on its way up. A daemon killed with
+   * SIGKILL leaves its pid file behind, and its pid may go to any other process, so a live pid
+   * counts only if that process runs the daemon.
+   */
   private boolean daemonStarting() {
     try {
-      String text = Files.readString(paths.pidFile()).trim();
-      return isAlive(Long.parseLong(text));
+      long pid = Long.parseLong(Files.readString(paths.pidFile()).trim());
+      return isAlive(pid) && runsDaemon(pid);
     } catch (IOException | NumberFormatException e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether {@code pid} runs the daemon's main class: every launcher ends in {@code java ...
+   * dev.tracker.daemon.DaemonMain}, and the daemon writes its own pid. Where the command line
+   * cannot be read at all (no {@code /proc}, and the JDK does not know it), the live pid is
+   * trusted: waiting for a daemon that is not coming costs the start timeout, while starting a
+   * second one beside a daemon that is starting costs a JVM that can only lose the lock.
+   */
+  static boolean runsDaemon(long pid) {
+    try {
+      byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return new String(cmdline, StandardCharsets.ISO_8859_1).contains(DAEMON_MAIN_CLASS);
+    } catch (NoSuchFileException e) {
+      if (Files.isDirectory(Path.of("/proc/self"))) {
+        return false; // the process has just ended
+      }
+      return ProcessHandle.of(pid)
+          .flatMap(process -> process.info().commandLine())
+          .map(line -> line.contains(DAEMON_MAIN_CLASS))
+          .orElse(true);
+    } catch (IOException e) {
+      return true;
     }
   }
 
@@ -238,7 +272,7 @@ public final class DaemonControl {
    */
   private static boolean isZombie(long pid) {
     try {
-      String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // "pid (comm) S ...": the state follows the last ')', since comm may hold anything.
       char state = stat.charAt(stat.lastIndexOf(')') + 2);
       return state == 'Z' || state == 'X';

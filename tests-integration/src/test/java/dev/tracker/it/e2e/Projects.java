@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Set-up steps the end-to-end tests share: a git repository with an initialized project. */
-final class Projects {
+public final class Projects {
   private Projects() {}
 
   /**
    * A fresh git repository {@code name} under the runner's working directory, initialized as
    * project {@code key}; returns a runner that works in it.
    */
-  static CliRunner initRepo(CliRunner cli, String name, String key) {
+  public static CliRunner initRepo(CliRunner cli, String name, String key) {
     Path repo = cli.workDir().resolve(name);
     try {
       Files.createDirectories(repo);
@@ -33,7 +33,7 @@ final class Projects {
   }
 
   /** Creates an issue with {@code args} (title and options) and returns it, from --json. */
-  static JsonObject create(CliRunner cli, String... args) {
+  public static JsonObject create(CliRunner cli, String... args) {
     String[] command = new String[args.length + 2];
     command[0] = "create";
     System.arraycopy(args, 0, command, 1, args.length);
@@ -41,7 +41,7 @@ final class Projects {
     return ok(cli.run(command)).object();
   }
 
-  static String createId(CliRunner cli, String... args) {
+  public static String createId(CliRunner cli, String... args) {
     return create(cli, args).string("id");
   }
 
@@ -50,7 +50,7 @@ final class Projects {
    * --json never sees half a document), and on stderr one line {@code tracker...: <what>} naming
    * every one of {@code mentions}, optionally followed by one {@code hint: } line.
    */
-  static CliResult fails(CliResult result, int exitCode, String... mentions) {
+  public static CliResult fails(CliResult result, int exitCode, String... mentions) {
     assertThat(result.exitCode()).as("exit code of%n%s", result).isEqualTo(exitCode);
     assertThat(result.stdout()).as("stdout of%n%s", result).isEmpty();
     List<String> lines = result.stderrLines();
@@ -63,7 +63,7 @@ final class Projects {
   }
 
   /** Asserts success: exit 0 and nothing on stderr. */
-  static CliResult ok(CliResult result) {
+  public static CliResult ok(CliResult result) {
     assertThat(result.exitCode()).as("exit code of%n%s", result).isZero();
     assertThat(result.stderr()).as("stderr of%n%s", result).isEmpty();
     return result;

@@ -125,7 +125,7 @@ public final class CliExtension
    * One class-data archive cache for the whole suite, under the build's target directory: the
    * launcher records each program's archive once and every later CLI and daemon maps it.
    */
-  static Path sharedCache() {
+  public static Path sharedCache() {
     String property = System.getProperty(CACHE_PROPERTY);
     Path cache =
         property == null || property.isBlank() ? Path.of("target", "e2e-cache") : Path.of(property);
