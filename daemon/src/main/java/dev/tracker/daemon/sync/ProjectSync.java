@@ -22,6 +22,9 @@ final class ProjectSync {
   static final String DIRECTORY = ".tracker";
   static final String FILE = "issues.jsonl";
 
+  /** Older than any write in progress: a write takes milliseconds, even of a large project. */
+  private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(1);
+
   private final SyncStore store;
   private final Clock clock;
   private final boolean gitCommit;
@@ -47,6 +50,9 @@ final class ProjectSync {
   private boolean commitPending;
 
   private long handledBytes;
+
+  /** Temporary files a killed daemon left beside the file are removed once, at the first cycle. */
+  private boolean leftoversRemoved;
 
   ProjectSync(
       SyncStore store,
@@ -87,6 +93,10 @@ final class ProjectSync {
   SyncReport cycle(long changeCount, boolean force) {
     handledBytes = 0;
     try {
+      if (!leftoversRemoved) {
+        AtomicFiles.removeLeftovers(file, LEFTOVER_AGE);
+        leftoversRemoved = true;
+      }
       int imported = importIfChanged();
       if (state.pausedAt() != null) {
         return new SyncReport(key, false, 0, false, state.pausedAt(), null);

@@ -53,6 +53,37 @@ public final class AtomicFiles {
     forceDirectory(directory);
   }
 
+  /**
+   * Deletes the temporary files of earlier writes to {@code target} that a killed process left
+   * behind, older than {@code minimumAge} (a write in progress elsewhere keeps its own); returns
+   * how many. Without this they would stay in the user's repository, where git shows them.
+   */
+  public static int removeLeftovers(Path target, java.time.Duration minimumAge) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    String prefix = "." + absolute.getFileName() + ".";
+    long cutoff = System.currentTimeMillis() - minimumAge.toMillis();
+    int removed = 0;
+    java.nio.file.DirectoryStream.Filter<Path> temporary =
+        entry -> {
+          String name = entry.getFileName().toString();
+          return name.startsWith(prefix) && name.endsWith(".tmp");
+        };
+    try (var entries = Files.newDirectoryStream(directory, temporary)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(entry).toMillis() < cutoff
+            && Files.deleteIfExists(entry)) {
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   /** A new, empty, uniquely named file next to the target: {@code .<name>.<random>.tmp}. */
   private static Path createTemporary(Path directory, String name) throws IOException {
     for (int attempt = 0; ; attempt++) {

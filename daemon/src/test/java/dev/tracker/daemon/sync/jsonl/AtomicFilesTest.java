@@ -37,6 +37,31 @@ class AtomicFilesTest {
   }
 
   @Test
+  void leftoversOfAKilledWriteAreRemovedOnlyWhenOldAndOnlyTheirs() throws IOException {
+    Path target = dir.resolve("issues.jsonl");
+    Files.writeString(target, "kept\n");
+    Path old = Files.writeString(dir.resolve(".issues.jsonl.k3j2.tmp"), "half a write");
+    Files.setLastModifiedTime(
+        old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+    Path fresh = Files.writeString(dir.resolve(".issues.jsonl.x9a1.tmp"), "a write in progress");
+    Path other = Files.writeString(dir.resolve(".project.toml.z1.tmp"), "another file's");
+    Files.setLastModifiedTime(
+        other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+
+    int removed = AtomicFiles.removeLeftovers(target, java.time.Duration.ofMinutes(1));
+
+    assertThat(removed).isEqualTo(1);
+    assertThat(old).doesNotExist();
+    assertThat(fresh).exists();
+    assertThat(other).exists();
+    assertThat(target).hasContent("kept");
+    assertThat(
+            AtomicFiles.removeLeftovers(
+                dir.resolve("missing/issues.jsonl"), java.time.Duration.ZERO))
+        .isZero();
+  }
+
+  @Test
   void writesContentOfManySlicesWhole() throws IOException {
     Path target = dir.resolve("issues.jsonl");
     byte[] content = new byte[FileBytes.SLICE * 3 + 17];
