@@ -70,16 +70,6 @@ final class FuzzTally {
     return requests;
   }
 
-  Map<String, Integer> byOutcome() {
-    return byOutcome;
-  }
-
-  Map<String, Integer> count(String outcomeLabel) {
-    Map<String, Integer> counts = new TreeMap<>();
-    byKind.forEach((kind, outcomes) -> counts.put(kind, outcomes.getOrDefault(outcomeLabel, 0)));
-    return counts;
-  }
-
   /** Every broken rule with up to {@value #SHOWN} of its requests; empty when none was broken. */
   String offencesReport() {
     StringBuilder out = new StringBuilder();

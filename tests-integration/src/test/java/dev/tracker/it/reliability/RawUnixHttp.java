@@ -259,7 +259,7 @@ final class RawUnixHttp implements AutoCloseable {
   }
 
   /** Closing a registered channel frees its descriptor at the next selection: select now. */
-  void closeConnection() throws IOException {
+  private void closeConnection() throws IOException {
     if (channel != null) {
       channel.close();
       channel = null;

@@ -48,14 +48,6 @@ final class RequestBytes {
     return method;
   }
 
-  String target() {
-    return target;
-  }
-
-  byte[] body() {
-    return body;
-  }
-
   RequestBytes method(String value) {
     method = value;
     return this;

@@ -173,7 +173,8 @@ class SqlTextIsLiteralTest {
     for (String text : FTS) {
       for (String path : List.of("/v1/projects/sql/search?q=", "/v1/projects/sql/issues?q=")) {
         Api.Reply reply = api.get(path + encode(text));
-        outcomes.add(reply.status() + " " + text);
+        outcomes.add(
+            reply.status() + " " + (text.length() > 20 ? text.substring(0, 20) + "..." : text));
         assertThat(reply.status()).as(path + text + " -> " + reply).isIn(200, 400);
         if (reply.status() == 400) {
           JsonNode problem = reply.json();
