@@ -17,7 +17,7 @@ public final class ApiRoutes {
       ProjectTransfer transfer,
       DaemonView daemon,
       Metrics metrics) {
-    Router router = new Router();
+    Router router = new Router(PathParameters::check);
     router.add(
         "POST",
         "/v1/projects/{project}/sync",

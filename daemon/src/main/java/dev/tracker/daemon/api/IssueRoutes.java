@@ -98,7 +98,7 @@ final class IssueRoutes {
             Params.parsed(e.query("sort"), IssueSort::parse),
             Params.integer("limit", e.query("limit")),
             e.query("cursor"));
-    return Reply.ok(store.queries().list(project(e), query));
+    return Reply.ok(Params.searching(() -> store.queries().list(project(e), query)));
   }
 
   private Reply create(Exchange e) {

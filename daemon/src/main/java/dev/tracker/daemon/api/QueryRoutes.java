@@ -45,10 +45,9 @@ final class QueryRoutes {
 
   private Reply search(Exchange e) {
     e.allowQuery("q", "limit");
+    Integer limit = Params.integer("limit", e.query("limit"));
     return Reply.ok(
-        store
-            .queries()
-            .search(project(e), e.query("q"), Params.integer("limit", e.query("limit"))));
+        Params.searching(() -> store.queries().search(project(e), e.query("q"), limit)));
   }
 
   private Reply stats(Exchange e) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiHandler extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-  private static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private final Router router;
   private final Json json;
@@ -56,7 +56,7 @@ public final class ApiHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     long start = System.nanoTime();
-    String requestId = idPrefix + Long.toString(requestIds.incrementAndGet(), 36);
+    String requestId = nextRequestId();
     String route = "unmatched";
     Reply reply;
     try {
@@ -94,6 +94,18 @@ public final class ApiHandler extends Handler.Abstract {
     send(response, reply, requestId, callback);
     metrics.record(route, reply.status(), System.nanoTime() - start);
     return true;
+  }
+
+  private String nextRequestId() {
+    return idPrefix + Long.toString(requestIds.incrementAndGet(), 36);
+  }
+
+  /**
+   * The server's error handler: what Jetty refuses before this handler runs is answered as a
+   * problem document too, with a request id from the same sequence.
+   */
+  Request.Handler errorHandler() {
+    return new ProblemErrorHandler(json, this::nextRequestId);
   }
 
   private void send(Response response, Reply reply, String requestId, Callback callback) {

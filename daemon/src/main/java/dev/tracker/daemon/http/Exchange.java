@@ -62,12 +62,21 @@ public final class Exchange {
     return this;
   }
 
+  /**
+   * A parameter given at most once, as it was given: a comma is part of the value (a search for
+   * {@code crash, login}, an assignee named {@code Smith, Jo}), not a separator. A blank value is
+   * none.
+   */
   public String query(String name) {
-    List<String> values = queryAll(name);
+    List<String> values = query().getValues(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
     if (values.size() > 1) {
       throw TrackerException.invalid(name, "given " + values.size() + " times; give it once");
     }
-    return values.isEmpty() ? null : values.get(0);
+    String value = values.get(0).strip();
+    return value.isEmpty() ? null : value;
   }
 
   /** Every value of a repeatable parameter; comma-separated values are split. */

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +25,25 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
+  /**
+   * The router takes the raw path apart and percent-decodes each segment on its own, strictly, and
+   * no path ever names a file. So the encodings Jetty refuses by default because they are ambiguous
+   * when a decoded path is mapped to files reach the router: an encoded slash (a label may contain
+   * '/', as in {@code area/db}), {@code %2e}, {@code %25}, an empty segment, an encoded backslash
+   * or control character, bad UTF-8. A bad one is refused there, naming the parameter. (A NUL byte
+   * or a malformed escape still ends at Jetty's parser, as a 400.)
+   */
+  private static final UriCompliance ROUTER_URI_COMPLIANCE =
+      UriCompliance.DEFAULT.with(
+          "tracker-router",
+          UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+          UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+          UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+          UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+          UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS,
+          UriCompliance.Violation.BAD_UTF8_ENCODING,
+          UriCompliance.Violation.TRUNCATED_UTF8_ENCODING);
+
   private final Server server;
   private final Path socket;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -35,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** Binds the socket (mode 0600) and starts serving {@code handler}; on failure nothing runs. */
-  public static HttpServer start(HttpSettings settings, Handler handler) throws Exception {
+  public static HttpServer start(HttpSettings settings, ApiHandler handler) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
     threads.setName("tracker-http");
     threads.setDaemon(true);
@@ -48,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    http.setUriCompliance(ROUTER_URI_COMPLIANCE);
     UnixDomainServerConnector unix =
         new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(settings.socket());
@@ -64,6 +84,7 @@ public final class HttpServer implements AutoCloseable {
       server.addConnector(tcp);
     }
     server.setHandler(new GracefulHandler(handler));
+    server.setErrorHandler(handler.errorHandler());
     HttpServer owner = new HttpServer(server, settings.socket());
     try {
       server.start();

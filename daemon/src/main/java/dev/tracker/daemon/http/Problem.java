@@ -26,7 +26,7 @@ public record Problem(
     ErrorCode code = e.code();
     return new Problem(
         "about:blank",
-        title(code),
+        titleOf(code),
         code.httpStatus(),
         code,
         e.getMessage(),
@@ -39,7 +39,7 @@ public record Problem(
     ErrorCode code = ErrorCode.INTERNAL;
     return new Problem(
         "about:blank",
-        title(code),
+        titleOf(code),
         code.httpStatus(),
         code,
         "the daemon failed to handle this request; its log has the details under request id "
@@ -49,7 +49,7 @@ public record Problem(
         requestId);
   }
 
-  private static String title(ErrorCode code) {
+  static String titleOf(ErrorCode code) {
     String words = code.wire().replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

@@ -13,10 +13,26 @@ import java.util.TreeSet;
  * Matches a method and a raw path against route templates such as {@code
  * /v1/projects/{project}/issues/{id}}. Each path segment is percent-decoded on its own, so an
  * encoded slash can never add a segment. Unknown paths are 404; known paths with another method are
- * 405 naming the allowed methods.
+ * 405 naming the allowed methods. The parameters of the matched route pass the router's {@link
+ * ParameterCheck} before its handler runs, so a malformed one is refused naming it.
  */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
+  private final ParameterCheck check;
+
+  /** Checks one decoded path parameter, throwing a {@link TrackerException} that names it. */
+  @FunctionalInterface
+  public interface ParameterCheck {
+    void check(String name, String value);
+  }
+
+  public Router() {
+    this((name, value) -> {});
+  }
+
+  public Router(ParameterCheck check) {
+    this.check = check;
+  }
 
   /** A registered route; {@code name} is its template, used as the metrics label. */
   public record Route(String method, String name, String[] segments, RouteHandler handler) {}
@@ -37,6 +53,7 @@ public final class Router {
         continue;
       }
       if (route.method().equals(method)) {
+        parameters.forEach(check::check);
         return new Match(route, parameters);
       }
       allowed.add(route.method());
@@ -60,7 +77,12 @@ public final class Router {
     for (int i = 0; i < template.length; i++) {
       String expected = template[i];
       if (expected.startsWith("{") && expected.endsWith("}")) {
-        parameters.put(expected.substring(1, expected.length() - 1), decode(path[i]));
+        String name = expected.substring(1, expected.length() - 1);
+        try {
+          parameters.put(name, decode(path[i]));
+        } catch (TrackerException e) {
+          throw new TrackerException(e.code(), name + ": " + e.getMessage(), name, List.of(), null);
+        }
       } else if (!expected.equals(path[i])) {
         return null;
       }
