@@ -138,6 +138,11 @@ launcher_adopt_recording() {
   if [ -n "$recorder" ] && kill -0 "$recorder" 2>/dev/null; then
     return 0
   fi
+  # No pid yet: another launcher made the lock an instant ago and is writing it. Only a lock that
+  # has had no pid for a minute was left by a launcher that died in between.
+  if [ -z "$recorder" ] && [ -z "$(find "$lock" -maxdepth 0 -mmin +1 2>/dev/null)" ]; then
+    return 0
+  fi
   if [ ! -f "$lock/representative" ]; then
     # The recording run did not do its real work (a lost start race, a failed command): what it
     # recorded is a fraction of what a real run loads. A later run records again.
@@ -231,8 +236,9 @@ launcher_archive_flags() {
       ARCHIVE_FLAG=-XX:SharedArchiveFile=$archive
       ARCHIVE_SHARE=-Xshare:auto
     fi
-  elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null; then
-    echo "$$" >"$archive.recording/pid"
+  elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null &&
+    { echo "$$" >"$archive.recording/pid"; } 2>/dev/null; then
+    # (A lock removed under this launcher, by a user or a cache cleaner, means: run without it.)
     RECORDING_PROPERTY=-Dtracker.archive.recording=$archive.recording
     if [ "$JAVA_FEATURE" -ge 25 ]; then
       ARCHIVE_FLAG=-XX:AOTConfiguration=$archive.recording/config

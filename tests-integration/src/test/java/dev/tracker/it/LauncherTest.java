@@ -156,6 +156,31 @@ class LauncherTest {
   }
 
   @Test
+  void aRecordingLockStillWithoutItsPidIsLeftToItsMakerAndOnlyAnAbandonedOneIsCleared()
+      throws Exception {
+    serveOnce();
+    run("tracker-daemon", Map.of(), "--version");
+    Path archive = onlyArchive();
+    Files.delete(archive);
+    Files.deleteIfExists(Path.of(archive + ".size"));
+    // Another launcher has just made the lock and not yet written its pid into it: removing it
+    // now made that launcher fail writing the pid (many CLIs starting at once hit this).
+    Path lock = Files.createDirectory(Path.of(archive + ".recording"));
+
+    Run fresh = run("tracker-daemon", Map.of(), "--version");
+
+    assertThat(fresh.exit()).as(fresh.stderr()).isZero();
+    assertThat(lock).as("a lock made an instant ago is left to its maker").isDirectory();
+
+    Files.setLastModifiedTime(
+        lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+    Run later = run("tracker-daemon", Map.of(), "--version");
+
+    assertThat(later.exit()).as(later.stderr()).isZero();
+    assertThat(lock).as("a lock without a pid for a minute was abandoned").doesNotExist();
+  }
+
+  @Test
   void aTruncatedArchiveIsRemovedInsteadOfCrashingTheJvm() throws Exception {
     serveOnce();
     run("tracker-daemon", Map.of(), "--version");
