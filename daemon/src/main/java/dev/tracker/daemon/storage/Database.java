@@ -219,6 +219,7 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(settings.poolSize());
     config.setConnectionTimeout(settings.busyTimeout().toMillis() + 5_000);
     config.setAutoCommit(true);
+    config.setExceptionOverride(new ImplicitRollbackEviction());
     config.setRegisterMbeans(false);
     return config;
   }
