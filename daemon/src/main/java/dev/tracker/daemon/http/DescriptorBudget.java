@@ -60,8 +60,14 @@ final class DescriptorBudget {
       return new Measurement(at, Long.MAX_VALUE / 2, 0, open);
     }
     long limit = os.getMaxFileDescriptorCount();
-    long count = os.getOpenFileDescriptorCount();
-    // -1: /proc/self/fd could not be listed, which here means that no descriptor was left.
+    long count;
+    try {
+      count = os.getOpenFileDescriptorCount();
+    } catch (InternalError | RuntimeException e) {
+      // JDK 17 throws "errno: 24 error: Unable to open directory /proc/self/fd" when listing the
+      // descriptors needs one more than there is: that is the answer.
+      count = -1;
+    }
     return new Measurement(at, limit, count < 0 ? limit : count, open);
   }
 
