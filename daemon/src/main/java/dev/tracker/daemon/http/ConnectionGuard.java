@@ -133,11 +133,6 @@ public final class ConnectionGuard implements Connection.Listener, SelectorManag
     sockets.decrementAndGet();
   }
 
-  /** Open connections, over every connector. */
-  public int connections() {
-    return open.size();
-  }
-
   /** Throws the 503 this request gets, if any; see the class comment. */
   void admit(Request request) {
     ErrorCode refusal = refused.get(request.getConnectionMetaData().getConnection());
