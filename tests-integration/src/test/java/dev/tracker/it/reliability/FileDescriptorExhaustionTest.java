@@ -1,6 +1,7 @@
 package dev.tracker.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tracker.it.harness.Api;
 import dev.tracker.it.harness.Await;
@@ -192,6 +193,61 @@ class FileDescriptorExhaustionTest {
         burstMillis,
         recoveryMillis,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @Test
+  void aLimitLoweredWhileItRunsGets503OnAnOpenConnectionAndServesOnceRaised() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is not installed");
+    daemon =
+        DaemonUnderUlimit.start(home, 256, DaemonUnderUlimit.sharedArchiveCache(), "--no-sync");
+    daemon.awaitReady(Duration.ofSeconds(90));
+    Await.until(Duration.ofSeconds(5), "the health probes' connections to close", this::atRest);
+    int resting = daemon.restingDescriptors();
+    RawSocketHttp kept = open();
+    kept.send(RawSocketHttp.get("/v1/health", false));
+    assertThat(kept.readResponse(Duration.ofSeconds(5)).status()).isEqualTo(200);
+
+    // As an administrator might: the soft limit lowered to one more than what is open now.
+    int lowered = resting + 2;
+    prlimit(lowered + ":256");
+    RawSocketHttp.Response refusal = null;
+    for (int attempt = 0; attempt < 20 && refusal == null; attempt++) {
+      kept.send(RawSocketHttp.get("/v1/health", false));
+      RawSocketHttp.Response answer = kept.readResponse(Duration.ofSeconds(5));
+      assertThat(answer).as("an answer on the open connection").isNotNull();
+      if (answer.status() == 503) {
+        refusal = answer;
+      } else {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        // The daemon reads its limit at most every 100 ms.
+        Thread.sleep(50);
+      }
+    }
+    assertThat(refusal).as("a 503 once the limit is lowered").isNotNull();
+    assertThat(JSON.readTree(refusal.body()).get("code").asString())
+        .isEqualTo("out_of_file_descriptors");
+    assertThat(JSON.readTree(refusal.body()).get("detail").asString())
+        .contains("of its " + lowered + " file descriptors open");
+    assertThat(refusal.header("Retry-After")).isEqualTo("1");
+    assertThat(kept.awaitClosedByPeer(Duration.ofSeconds(3)))
+        .as("the connection closed, which gives a descriptor back")
+        .isTrue();
+
+    prlimit("256:256");
+    Await.until(Duration.ofSeconds(10), "a 200 once the limit is back", () -> health() == 200);
+    assertThat(daemon.isAlive()).isTrue();
+    System.out.printf(
+        "[reliability] limit lowered to %d while running (%d at rest): %s%n",
+        lowered, resting, JSON.readTree(refusal.body()).get("detail").asString());
+  }
+
+  private void prlimit(String nofile) throws Exception {
+    ScratchTmpfs.Result result =
+        ScratchTmpfs.run(
+            "/usr/bin/prlimit", "--pid", Long.toString(daemon.pid()), "--nofile=" + nofile);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(daemon.descriptorLimit()).isEqualTo(Long.parseLong(nofile.split(":")[0]));
   }
 
   private RawSocketHttp open() {
