@@ -243,8 +243,8 @@ class FileDescriptorExhaustionTest {
   }
 
   private void prlimit(String nofile) throws Exception {
-    ScratchTmpfs.Result result =
-        ScratchTmpfs.run(
+    HostCommand.Result result =
+        HostCommand.run(
             "/usr/bin/prlimit", "--pid", Long.toString(daemon.pid()), "--nofile=" + nofile);
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(daemon.descriptorLimit()).isEqualTo(Long.parseLong(nofile.split(":")[0]));

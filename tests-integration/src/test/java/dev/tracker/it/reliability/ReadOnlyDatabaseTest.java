@@ -84,8 +84,7 @@ class ReadOnlyDatabaseTest {
       assumeTrue(
           Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
       ensureUser(OTHER_USER);
-      ScratchTmpfs.Result chown =
-          ScratchTmpfs.run("chown", "-R", OTHER_USER + ":", home.toString());
+      HostCommand.Result chown = HostCommand.run("chown", "-R", OTHER_USER + ":", home.toString());
       assertThat(chown.exitCode()).as(chown.output()).isZero();
       runAs =
           List.of(
@@ -124,12 +123,12 @@ class ReadOnlyDatabaseTest {
   }
 
   private static void ensureUser(String name) throws Exception {
-    if (ScratchTmpfs.run("id", "-u", name).exitCode() == 0) {
+    if (HostCommand.run("id", "-u", name).exitCode() == 0) {
       return;
     }
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/useradd")), "useradd is not installed");
-    ScratchTmpfs.Result created =
-        ScratchTmpfs.run(
+    HostCommand.Result created =
+        HostCommand.run(
             "/usr/sbin/useradd",
             "--system",
             "--no-create-home",

@@ -3,14 +3,9 @@ package dev.tracker.it.reliability;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tracker.core.paths.CurrentUser;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small tmpfs mounted on a test's directory, to give the daemon a disk that fills up or turns
@@ -31,7 +26,8 @@ final class ScratchTmpfs implements AutoCloseable {
     assumeTrue(CurrentUser.uid() == 0, "mounting a tmpfs needs root (CI runs as root)");
     Files.createDirectories(dir);
     ScratchTmpfs tmpfs = new ScratchTmpfs(dir);
-    Result result = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+    HostCommand.Result result =
+        HostCommand.run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
     assumeTrue(result.exitCode() == 0, "cannot mount a tmpfs here: " + result.output());
     tmpfs.mounted = true;
     return tmpfs;
@@ -43,7 +39,7 @@ final class ScratchTmpfs implements AutoCloseable {
 
   /** Makes the whole file system read-only: nobody may write, root included. */
   void remountReadOnly() throws IOException, InterruptedException {
-    Result result = run("mount", "-o", "remount,ro", dir.toString());
+    HostCommand.Result result = HostCommand.run("mount", "-o", "remount,ro", dir.toString());
     if (result.exitCode() != 0) {
       throw new AssertionError("remount,ro failed: " + result.output());
     }
@@ -55,9 +51,9 @@ final class ScratchTmpfs implements AutoCloseable {
     if (!mounted) {
       return;
     }
-    Result result = null;
+    HostCommand.Result result = null;
     for (int attempt = 0; attempt < 20; attempt++) {
-      result = run("umount", dir.toString());
+      result = HostCommand.run("umount", dir.toString());
       if (result.exitCode() == 0) {
         mounted = false;
         return;
@@ -65,29 +61,5 @@ final class ScratchTmpfs implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new AssertionError("cannot unmount " + dir + ": " + result.output());
-  }
-
-  record Result(int exitCode, String output) {}
-
-  /** Runs a command to its end (at most 30 s), output to a file: no pipe, no reader thread. */
-  static Result run(String... command) throws IOException, InterruptedException {
-    File output = File.createTempFile("trk-cmd-", ".out");
-    try {
-      Process process =
-          new ProcessBuilder(new ArrayList<>(List.of(command)))
-              .redirectInput(new File("/dev/null"))
-              .redirectErrorStream(true)
-              .redirectOutput(output)
-              .start();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError(String.join(" ", command) + " did not finish within 30 s");
-      }
-      return new Result(
-          process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8).strip());
-    } finally {
-      Files.deleteIfExists(output.toPath());
-    }
   }
 }
