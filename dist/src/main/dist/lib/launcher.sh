@@ -206,9 +206,22 @@ launcher_drop_damaged() {
   fi
 }
 
+# Recording opens every jar of the class path twice (the archive writer's copy and the class
+# loader's): under `ulimit -n 64` the daemon's recording JVM could not even load its main class
+# ("Too many open files"). Below 256 descriptors (the hard limit: the JVM raises its soft limit to
+# it) nothing is recorded; an archive already there is still mapped, which opens nothing more. Only
+# asked when a run would record, since reading the limit costs a subshell.
+launcher_descriptors_allow_recording() {
+  launcher_nofile=$(ulimit -H -n 2>/dev/null) || return 0
+  case $launcher_nofile in
+    '' | unlimited | *[!0-9]*) return 0 ;;
+  esac
+  [ "$launcher_nofile" -ge 256 ]
+}
+
 # Sets ARCHIVE_FLAG (and ARCHIVE_SHARE): use the archive if there is one, else record one if this
 # run is a representative one (LAUNCHER_MAY_RECORD=1: the daemon serving, the CLI talking to it;
-# not `--version`) and no other JVM is recording, else nothing.
+# not `--version`), the descriptor limit allows it, and no other JVM is recording, else nothing.
 launcher_archive_flags() {
   ARCHIVE_FLAG=
   ARCHIVE_SHARE=
@@ -236,7 +249,8 @@ launcher_archive_flags() {
       ARCHIVE_FLAG=-XX:SharedArchiveFile=$archive
       ARCHIVE_SHARE=-Xshare:auto
     fi
-  elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && mkdir "$archive.recording" 2>/dev/null &&
+  elif [ "${LAUNCHER_MAY_RECORD:-0}" = 1 ] && launcher_descriptors_allow_recording &&
+    mkdir "$archive.recording" 2>/dev/null &&
     { echo "$$" >"$archive.recording/pid"; } 2>/dev/null; then
     # (A lock removed under this launcher, by a user or a cache cleaner, means: run without it.)
     RECORDING_PROPERTY=-Dtracker.archive.recording=$archive.recording

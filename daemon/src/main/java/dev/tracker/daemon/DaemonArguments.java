@@ -23,11 +23,14 @@ record DaemonArguments(
     Duration idleTimeout,
     int tcpPort,
     boolean syncEnabled,
-    boolean gitCommit) {
+    boolean gitCommit,
+    int maxConnections,
+    Duration connectionIdleTimeout) {
 
   static final String USAGE =
       "usage: tracker-daemon [run] [--detached] [--idle-timeout DURATION] [--tcp-port PORT] [--no-sync]"
-          + " [--git-commit] [--socket PATH] [--runtime-dir DIR] [--data-dir DIR] [--state-dir DIR]"
+          + " [--git-commit] [--max-connections N] [--connection-idle-timeout DURATION]"
+          + " [--socket PATH] [--runtime-dir DIR] [--data-dir DIR] [--state-dir DIR]"
           + " [--config-dir DIR]\n"
           + "       tracker-daemon merge-driver BASE OURS THEIRS\n"
           + "DURATION is like 90s, 30m or 2h; --tcp-port 0 picks a free port.";
@@ -48,6 +51,8 @@ record DaemonArguments(
     int tcpPort = HttpSettings.TCP_OFF;
     boolean sync = true;
     boolean git = false;
+    int maxConnections = HttpSettings.DEFAULT_MAX_CONNECTIONS;
+    Duration connectionIdle = HttpSettings.DEFAULT_IDLE_TIMEOUT;
     while (!rest.isEmpty()) {
       String flag = rest.pop();
       switch (flag) {
@@ -57,6 +62,9 @@ record DaemonArguments(
         case "--git-commit" -> git = true;
         case "--idle-timeout" -> idle = duration(flag, value(flag, rest));
         case "--tcp-port" -> tcpPort = port(flag, value(flag, rest));
+        case "--max-connections" -> maxConnections = count(flag, value(flag, rest));
+        case "--connection-idle-timeout" ->
+            connectionIdle = nonZero(flag, duration(flag, value(flag, rest)));
         case "--socket" -> socket = Path.of(value(flag, rest));
         case "--runtime-dir" -> runtime = Path.of(value(flag, rest));
         case "--data-dir" -> data = Path.of(value(flag, rest));
@@ -72,14 +80,20 @@ record DaemonArguments(
         idle,
         tcpPort,
         sync,
-        git);
+        git,
+        maxConnections,
+        connectionIdle);
   }
 
   DaemonOptions options(RuntimePaths resolved) {
     SyncSettings sync =
         (syncEnabled ? SyncSettings.DEFAULTS : SyncSettings.DISABLED).withGitCommit(gitCommit);
     return DaemonOptions.defaults(resolved)
-        .withHttp(HttpSettings.defaults(resolved.socket()).withTcpPort(tcpPort))
+        .withHttp(
+            HttpSettings.defaults(resolved.socket())
+                .withTcpPort(tcpPort)
+                .withMaxConnections(maxConnections)
+                .withIdleTimeout(connectionIdleTimeout))
         .withSync(sync)
         .withIdleTimeout(idleTimeout);
   }
@@ -121,6 +135,26 @@ record DaemonArguments(
       throw new IllegalArgumentException(flag + " must not be negative");
     }
     return duration;
+  }
+
+  private static Duration nonZero(String flag, Duration duration) {
+    if (duration.isZero()) {
+      throw new IllegalArgumentException(flag + " must be more than 0");
+    }
+    return duration;
+  }
+
+  private static int count(String flag, String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value < 1 || value > 100_000) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + ": '" + text + "' is not a number from 1 to 100000");
+    }
   }
 
   private static int port(String flag, String text) {

@@ -65,6 +65,11 @@ public final class Problems {
         return "'tracker projects' lists what is registered";
       case BUSY:
         return "the database is busy; try again in a moment";
+      case TOO_MANY_CONNECTIONS:
+        return "other clients hold every connection the daemon serves; try again in a moment";
+      case OUT_OF_FILE_DESCRIPTORS:
+        return "try again in a moment; if it persists, raise the daemon's limit (ulimit -n) and"
+            + " restart it: tracker daemon restart";
       case INTERNAL:
         return "the daemon log has details"
             + (problem.string("requestId") != null

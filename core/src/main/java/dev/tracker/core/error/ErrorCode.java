@@ -22,6 +22,8 @@ public enum ErrorCode {
   INTERNAL("internal_error", 500, ExitCode.ERROR),
   BUSY("busy", 503, ExitCode.UNAVAILABLE),
   DAEMON_UNAVAILABLE("daemon_unavailable", 503, ExitCode.UNAVAILABLE),
+  TOO_MANY_CONNECTIONS("too_many_connections", 503, ExitCode.UNAVAILABLE),
+  OUT_OF_FILE_DESCRIPTORS("out_of_file_descriptors", 503, ExitCode.UNAVAILABLE),
   INSUFFICIENT_STORAGE("insufficient_storage", 507, ExitCode.ERROR);
 
   private final String wire;

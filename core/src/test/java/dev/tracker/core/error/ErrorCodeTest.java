@@ -62,6 +62,8 @@ class ErrorCodeTest {
     "INTERNAL, 500",
     "BUSY, 503",
     "DAEMON_UNAVAILABLE, 503",
+    "TOO_MANY_CONNECTIONS, 503",
+    "OUT_OF_FILE_DESCRIPTORS, 503",
     "INSUFFICIENT_STORAGE, 507",
   })
   void httpStatuses(ErrorCode code, int status) {
@@ -78,7 +80,9 @@ class ErrorCodeTest {
             ErrorCode.DEPENDENCY_CYCLE, 4,
             ErrorCode.ALREADY_EXISTS, 4,
             ErrorCode.BUSY, 5,
-            ErrorCode.DAEMON_UNAVAILABLE, 5);
+            ErrorCode.DAEMON_UNAVAILABLE, 5,
+            ErrorCode.TOO_MANY_CONNECTIONS, 5,
+            ErrorCode.OUT_OF_FILE_DESCRIPTORS, 5);
     documented.forEach((code, exit) -> assertThat(code.exitCode()).as(code.name()).isEqualTo(exit));
   }
 

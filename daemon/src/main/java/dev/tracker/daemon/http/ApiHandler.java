@@ -27,6 +27,7 @@ public final class ApiHandler extends Handler.Abstract {
   private final Metrics metrics;
   private final PeerCheck peers;
   private final TcpAccess tcp;
+  private final ConnectionGuard guard;
   private final java.util.function.Consumer<String> onProjectWrite;
   private final long maxBodyBytes;
   private final AtomicLong requestIds = new AtomicLong();
@@ -34,6 +35,7 @@ public final class ApiHandler extends Handler.Abstract {
 
   /**
    * @param tcp the guard of the loopback TCP listener, or {@code null} when there is none
+   * @param guard the connection limit and descriptor budget, also given to the {@link HttpServer}
    * @param onProjectWrite told the project key after every successful write to a project
    */
   public ApiHandler(
@@ -42,9 +44,11 @@ public final class ApiHandler extends Handler.Abstract {
       Metrics metrics,
       java.nio.file.attribute.UserPrincipal self,
       TcpAccess tcp,
+      ConnectionGuard guard,
       long maxBodyBytes,
       java.util.function.Consumer<String> onProjectWrite) {
     this.tcp = tcp;
+    this.guard = guard;
     this.onProjectWrite = onProjectWrite;
     this.router = router;
     this.json = json;
@@ -60,6 +64,7 @@ public final class ApiHandler extends Handler.Abstract {
     String route = "unmatched";
     Reply reply;
     try {
+      guard.admit(request);
       if (TcpAccess.isTcp(request)) {
         if (tcp == null) {
           throw new TrackerException(ErrorCode.FORBIDDEN, "TCP access is not enabled");
@@ -75,20 +80,8 @@ public final class ApiHandler extends Handler.Abstract {
       if (project != null && reply.status() < 300 && !request.getMethod().equals("GET")) {
         onProjectWrite.accept(project);
       }
-    } catch (TrackerException e) {
-      reply = problem(Problem.of(e, requestId));
-      if (e.code().httpStatus() >= 500) {
-        log.warn(
-            "request {} {} {} failed: {}",
-            requestId,
-            request.getMethod(),
-            route,
-            e.getMessage(),
-            e);
-      }
     } catch (Exception | LinkageError | AssertionError e) {
-      log.error("request {} {} {} failed", requestId, request.getMethod(), route, e);
-      reply = problem(Problem.internal(requestId));
+      reply = failed(e, requestId, request.getMethod(), route);
     }
     log.debug("request {} {} {} -> {}", requestId, request.getMethod(), route, reply.status());
     send(response, reply, requestId, callback);
@@ -106,6 +99,23 @@ public final class ApiHandler extends Handler.Abstract {
    */
   Request.Handler errorHandler() {
     return new ProblemErrorHandler(json, this::nextRequestId);
+  }
+
+  /** The problem a failure is answered with; every 5xx is logged under the request id. */
+  private Reply failed(Throwable e, String requestId, String method, String route) {
+    Throwable failure = ConnectionGuard.isOutOfDescriptors(e) ? guard.outOfDescriptors(e) : e;
+    if (!(failure instanceof TrackerException known)) {
+      log.error("request {} {} {} failed", requestId, method, route, failure);
+      return problem(Problem.internal(requestId));
+    }
+    ErrorCode code = known.code();
+    if (code == ErrorCode.TOO_MANY_CONNECTIONS || code == ErrorCode.OUT_OF_FILE_DESCRIPTORS) {
+      // Load shed on purpose: one line, no stack trace, however many there are.
+      log.warn("request {} {} {} refused: {}", requestId, method, route, known.getMessage());
+    } else if (code.httpStatus() >= 500) {
+      log.warn("request {} {} {} failed: {}", requestId, method, route, known.getMessage(), known);
+    }
+    return problem(Problem.of(known, requestId));
   }
 
   private void send(Response response, Reply reply, String requestId, Callback callback) {
@@ -133,13 +143,15 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private static Reply problem(Problem problem) {
-    if (problem.code() == ErrorCode.UNAUTHORIZED) {
-      return new Reply(problem.status(), problem, Map.of("WWW-Authenticate", "Bearer"));
-    }
     Map<String, String> headers =
-        problem.code() == ErrorCode.METHOD_NOT_ALLOWED
-            ? Map.of("Allow", String.join(", ", problem.candidates()))
-            : Map.of();
+        switch (problem.code()) {
+          case UNAUTHORIZED -> Map.of("WWW-Authenticate", "Bearer");
+          case METHOD_NOT_ALLOWED -> Map.of("Allow", String.join(", ", problem.candidates()));
+          // The connection goes too: that is what gives a slot or a descriptor back.
+          case TOO_MANY_CONNECTIONS, OUT_OF_FILE_DESCRIPTORS ->
+              Map.of("Retry-After", "1", "Connection", "close");
+          default -> problem.status() == 503 ? Map.of("Retry-After", "1") : Map.of();
+        };
     return new Reply(problem.status(), problem, headers);
   }
 

@@ -53,8 +53,12 @@ public final class HttpServer implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Binds the socket (mode 0600) and starts serving {@code handler}; on failure nothing runs. */
-  public static HttpServer start(HttpSettings settings, ApiHandler handler) throws Exception {
+  /**
+   * Binds the socket (mode 0600) and starts serving {@code handler}, with {@code guard} watching
+   * every connection of every listener; on failure nothing runs.
+   */
+  public static HttpServer start(HttpSettings settings, ConnectionGuard guard, ApiHandler handler)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
     threads.setName("tracker-http");
     threads.setDaemon(true);
@@ -73,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
     unix.setUnixDomainPath(settings.socket());
     unix.setAcceptQueueSize(settings.maxConnections());
     unix.setIdleTimeout(settings.idleTimeout().toMillis());
+    unix.addBean(guard);
     server.addConnector(unix);
 
     if (settings.tcpEnabled()) {
@@ -81,6 +86,7 @@ public final class HttpServer implements AutoCloseable {
       tcp.setPort(settings.tcpPort());
       tcp.setAcceptQueueSize(settings.maxConnections());
       tcp.setIdleTimeout(settings.idleTimeout().toMillis());
+      tcp.addBean(guard);
       server.addConnector(tcp);
     }
     server.setHandler(new GracefulHandler(handler));

@@ -8,8 +8,10 @@ import java.time.Duration;
  * for systems without Unix sockets: {@link #TCP_OFF} for none, 0 for any free port.
  *
  * @param maxThreads the bound of the {@code tracker-http} pool; requests beyond it queue
- * @param maxConnections connections beyond this wait in the accept queue instead of being served
- * @param idleTimeout an idle connection is closed after this
+ * @param maxConnections the most connections served at once, fewer if the descriptor limit allows
+ *     fewer; beyond it idle connections are closed to make room, or the newcomer is refused with a
+ *     503 (see {@link ConnectionGuard}); also the size of the accept queue
+ * @param idleTimeout a connection that sends nothing for this long is closed
  * @param stopTimeout how long a graceful stop waits for in-flight requests
  */
 public record HttpSettings(
@@ -22,6 +24,8 @@ public record HttpSettings(
     Duration stopTimeout) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  public static final int DEFAULT_MAX_CONNECTIONS = 128;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
   public static final int TCP_OFF = -1;
 
   public boolean tcpEnabled() {
@@ -33,14 +37,24 @@ public record HttpSettings(
         socket, port, maxThreads, maxConnections, maxBodyBytes, idleTimeout, stopTimeout);
   }
 
+  public HttpSettings withMaxConnections(int value) {
+    return new HttpSettings(
+        socket, tcpPort, maxThreads, value, maxBodyBytes, idleTimeout, stopTimeout);
+  }
+
+  public HttpSettings withIdleTimeout(Duration value) {
+    return new HttpSettings(
+        socket, tcpPort, maxThreads, maxConnections, maxBodyBytes, value, stopTimeout);
+  }
+
   public static HttpSettings defaults(Path socket) {
     return new HttpSettings(
         socket,
         TCP_OFF,
         16,
-        128,
+        DEFAULT_MAX_CONNECTIONS,
         DEFAULT_MAX_BODY_BYTES,
-        Duration.ofSeconds(30),
+        DEFAULT_IDLE_TIMEOUT,
         Duration.ofSeconds(4));
   }
 }

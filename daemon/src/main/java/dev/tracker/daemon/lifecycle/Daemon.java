@@ -5,6 +5,7 @@ import dev.tracker.core.paths.RuntimePaths;
 import dev.tracker.daemon.api.ApiRoutes;
 import dev.tracker.daemon.api.DaemonView;
 import dev.tracker.daemon.http.ApiHandler;
+import dev.tracker.daemon.http.ConnectionGuard;
 import dev.tracker.daemon.http.HttpServer;
 import dev.tracker.daemon.http.Json;
 import dev.tracker.daemon.http.Metrics;
@@ -110,6 +111,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
       tcp = TcpAccess.createToken(paths.tokenFile());
       resources.add("token file", paths.tokenFile(), () -> Files.deleteIfExists(paths.tokenFile()));
     }
+    ConnectionGuard guard = new ConnectionGuard(options.http().maxConnections());
     ApiHandler handler =
         new ApiHandler(
             ApiRoutes.build(store, sync, new ProjectTransfer(syncStore), this, metrics),
@@ -117,11 +119,12 @@ public final class Daemon implements AutoCloseable, DaemonView {
             metrics,
             self,
             tcp,
+            guard,
             options.http().maxBodyBytes(),
             sync::markDirty);
     // Everything above ran while Hibernate was starting; the socket opens only once it has.
     database.awaitReady();
-    http = HttpServer.start(options.http(), handler);
+    http = HttpServer.start(options.http(), guard, handler);
     resources.add("http server", http, http::close);
     if (tcp != null) {
       PidFile.writeText(paths.tcpFile(), "127.0.0.1:" + http.tcpPort());

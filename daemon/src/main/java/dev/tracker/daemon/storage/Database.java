@@ -5,6 +5,7 @@ import dev.tracker.daemon.lifecycle.NamedThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(DatabaseSettings settings) {
     createParentDirectory(settings);
+    refuseReadOnly(settings.file());
     // The pool starts at its first connection, so Hibernate's boot begins before SQLite's native
     // library is loaded and the schema is checked, not after.
     HikariDataSource pool = lazyPool(settings);
@@ -83,7 +85,7 @@ public final class Database implements AutoCloseable {
     try {
       return boot.await().fromTransaction(work);
     } catch (RuntimeException e) {
-      throw SqliteErrors.translate(e);
+      throw SqliteErrors.translate(e, settings.file());
     }
   }
 
@@ -101,7 +103,7 @@ public final class Database implements AutoCloseable {
                 return work.apply(session);
               });
     } catch (RuntimeException e) {
-      throw SqliteErrors.translate(e);
+      throw SqliteErrors.translate(e, settings.file());
     }
   }
 
@@ -175,6 +177,34 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * SQLite would open a read-only file without a word and fail at the first write, or at switching
+   * to WAL, with "attempt to write a readonly database", naming nothing. The daemon needs to write
+   * the file and to create its {@code -wal} and {@code -shm} files beside it, so it says so at
+   * start. The kernel answers for every cause: file modes, a read-only mount, an immutable file
+   * (root passes the first only).
+   */
+  private static void refuseReadOnly(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw new IllegalStateException(
+          "the database "
+              + file
+              + " is read-only (its mode, its file system or an immutable flag forbids writing);"
+              + " the daemon must write to it: make it writable, or move the data directory to a"
+              + " writable disk");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new IllegalStateException(
+          "the data directory "
+              + dir
+              + " is read-only, so the database "
+              + file
+              + " cannot be written (SQLite keeps its -wal and -shm files beside it); make it"
+              + " writable, or move the data directory to a writable disk");
+    }
+  }
+
   private static HikariDataSource lazyPool(DatabaseSettings settings) {
     SQLiteConfig sqlite = new SQLiteConfig();
     sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -198,6 +228,7 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(settings.poolSize());
     config.setConnectionTimeout(settings.busyTimeout().toMillis() + 5_000);
     config.setAutoCommit(true);
+    config.setExceptionOverride(new ImplicitRollbackEviction());
     config.setRegisterMbeans(false);
     return config;
   }

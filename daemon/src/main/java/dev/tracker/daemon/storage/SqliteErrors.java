@@ -3,6 +3,7 @@ package dev.tracker.daemon.storage;
 import dev.tracker.core.error.ErrorCode;
 import dev.tracker.core.error.TrackerException;
 import jakarta.persistence.OptimisticLockException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import org.hibernate.StaleStateException;
 import org.sqlite.SQLiteErrorCode;
@@ -12,7 +13,8 @@ import org.sqlite.SQLiteException;
 final class SqliteErrors {
   private SqliteErrors() {}
 
-  static RuntimeException translate(RuntimeException failure) {
+  /** {@code database}: the file, named in the errors that concern where it lives. */
+  static RuntimeException translate(RuntimeException failure, Path database) {
     if (failure instanceof TrackerException) {
       return failure;
     }
@@ -33,9 +35,13 @@ final class SqliteErrors {
           ErrorCode.BUSY, "the database is busy; retry in a moment", failure);
     }
     if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+      // Nothing of the failed write remains: SQLite rolled its transaction back.
       return new TrackerException(
           ErrorCode.INSUFFICIENT_STORAGE,
-          "the disk holding the database is full; free space and retry",
+          "the disk holding the data directory "
+              + database.toAbsolutePath().getParent()
+              + " is full, so the change was not saved; free space there and retry"
+              + " (reading still works)",
           failure);
     }
     if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
