@@ -23,14 +23,17 @@ record DaemonArguments(
     Duration idleTimeout,
     int tcpPort,
     boolean syncEnabled,
-    boolean gitCommit) {
+    boolean gitCommit,
+    boolean socketActivation) {
 
   static final String USAGE =
-      "usage: tracker-daemon [run] [--detached] [--idle-timeout DURATION] [--tcp-port PORT] [--no-sync]"
-          + " [--git-commit] [--socket PATH] [--runtime-dir DIR] [--data-dir DIR] [--state-dir DIR]"
-          + " [--config-dir DIR]\n"
+      "usage: tracker-daemon [run] [--detached | --socket-activation] [--idle-timeout DURATION]"
+          + " [--tcp-port PORT] [--no-sync] [--git-commit] [--socket PATH] [--runtime-dir DIR]"
+          + " [--data-dir DIR] [--state-dir DIR] [--config-dir DIR]\n"
           + "       tracker-daemon merge-driver BASE OURS THEIRS\n"
-          + "DURATION is like 90s, 30m or 2h; --tcp-port 0 picks a free port.";
+          + "DURATION is like 90s, 30m or 2h; --tcp-port 0 picks a free port.\n"
+          + "--socket-activation: serve the listening socket passed as standard input (systemd's"
+          + " StandardInput=socket) instead of binding one, and leave its file in place.";
 
   static DaemonArguments parse(List<String> args) {
     Deque<String> rest = new ArrayDeque<>(args);
@@ -48,6 +51,7 @@ record DaemonArguments(
     int tcpPort = HttpSettings.TCP_OFF;
     boolean sync = true;
     boolean git = false;
+    boolean socketActivation = false;
     while (!rest.isEmpty()) {
       String flag = rest.pop();
       switch (flag) {
@@ -55,6 +59,7 @@ record DaemonArguments(
         case "--version" -> version = true;
         case "--no-sync" -> sync = false;
         case "--git-commit" -> git = true;
+        case "--socket-activation" -> socketActivation = true;
         case "--idle-timeout" -> idle = duration(flag, value(flag, rest));
         case "--tcp-port" -> tcpPort = port(flag, value(flag, rest));
         case "--socket" -> socket = Path.of(value(flag, rest));
@@ -65,6 +70,11 @@ record DaemonArguments(
         default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
       }
     }
+    if (detached && socketActivation) {
+      // A detached daemon logs only to its file; a socket-activated one logs to stderr, which
+      // systemd hands to the journal.
+      throw new IllegalArgumentException("--detached and --socket-activation exclude each other");
+    }
     return new DaemonArguments(
         new PathOverrides(data, runtime, state, config, socket),
         detached,
@@ -72,7 +82,8 @@ record DaemonArguments(
         idle,
         tcpPort,
         sync,
-        git);
+        git,
+        socketActivation);
   }
 
   DaemonOptions options(RuntimePaths resolved) {
@@ -81,7 +92,8 @@ record DaemonArguments(
     return DaemonOptions.defaults(resolved)
         .withHttp(HttpSettings.defaults(resolved.socket()).withTcpPort(tcpPort))
         .withSync(sync)
-        .withIdleTimeout(idleTimeout);
+        .withIdleTimeout(idleTimeout)
+        .withSocketActivation(socketActivation);
   }
 
   private static String value(String flag, Deque<String> rest) {

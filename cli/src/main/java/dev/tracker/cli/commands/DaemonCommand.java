@@ -25,7 +25,9 @@ final class DaemonCommand extends GroupCommand {
         new Restart(),
         new Status(),
         new Run(),
-        new Logs());
+        new Logs(),
+        new DaemonInstallCommand(),
+        new DaemonUninstallCommand());
   }
 
   static JsonObject summary(JsonObject health, boolean running) {
@@ -96,7 +98,12 @@ final class DaemonCommand extends GroupCommand {
         out.line(
             health == null
                 ? "The daemon is not running."
-                : "Stopped the daemon (" + describe(health) + ")");
+                : "Stopped the daemon ("
+                    + describe(health)
+                    + ")"
+                    + (DaemonControl.socketActivated(health)
+                        ? "; systemd keeps its socket and starts it again at the next command"
+                        : ""));
       }
       return ExitCode.OK;
     }
