@@ -3,10 +3,13 @@ package dev.tracker.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracker.core.paths.RuntimePathResolver;
+import dev.tracker.core.paths.RuntimePaths;
 import dev.tracker.daemon.http.HttpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DaemonArgumentsTest {
@@ -18,6 +21,18 @@ class DaemonArgumentsTest {
     assertThat(parsed.gitCommit()).isFalse();
     assertThat(parsed.tcpPort()).isEqualTo(HttpSettings.TCP_OFF);
     assertThat(parsed.idleTimeout()).isEqualTo(Duration.ZERO);
+    assertThat(parsed.socketActivation()).isFalse();
+  }
+
+  @Test
+  void socketActivationIsAnOptionOfItsOwnThatDetachedExcludes() {
+    DaemonArguments parsed = DaemonArguments.parse(List.of("run", "--socket-activation"));
+    assertThat(parsed.socketActivation()).isTrue();
+    RuntimePaths paths =
+        new RuntimePathResolver(Map.of(), Path.of("/home/u"), 1000).resolve(parsed.paths());
+    assertThat(parsed.options(paths).socketActivated()).isTrue();
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--socket-activation", "--detached")))
+        .hasMessageContaining("--detached and --socket-activation exclude each other");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.tracker.cli.service;
 
+import dev.tracker.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +50,17 @@ public final class SystemdUnits {
   }
 
   public ServicePlan install(DaemonLaunch launch, Path socketPath, boolean socketActivated) {
+    requireExecutableName(launch.executable());
     List<ServiceStep> before = new ArrayList<>();
     List<Path> remove = new ArrayList<>();
     List<ServiceFile> write = new ArrayList<>();
     write.add(new ServiceFile(service(), serviceUnit(launch, socketActivated)));
     if (socketActivated) {
       write.add(new ServiceFile(socket(), socketUnit(socketPath)));
+      if (Files.exists(loginLink(), LinkOption.NOFOLLOW_LINKS)) {
+        // Enabled plainly before: it would still start at login instead of at the first command.
+        before.add(ServiceStep.of("--user", "disable", SERVICE));
+      }
     } else if (Files.exists(socket())) {
       // Installed socket-activated before: that socket unit would keep starting the service.
       before.add(ServiceStep.of("--user", "disable", "--now", SOCKET));
@@ -86,7 +93,7 @@ public final class SystemdUnits {
     }
     // systemctl disable removes these; they are removed here too, for when it could not run.
     for (Path link : wantsLinks()) {
-      if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
         remove.add(link);
       }
     }
@@ -137,13 +144,16 @@ public final class SystemdUnits {
       int end = line.indexOf(' ');
       word.append(end < 0 ? line : line.substring(0, end));
     }
-    return word.toString().replace("%%", "%").replace("$$", "$");
+    return word.toString().replace("%%", "%");
+  }
+
+  /** The link {@code systemctl enable} makes for a unit wanted at login. */
+  private Path loginLink() {
+    return unitDir.resolve("default.target.wants").resolve(SERVICE);
   }
 
   private List<Path> wantsLinks() {
-    return List.of(
-        unitDir.resolve("default.target.wants").resolve(SERVICE),
-        unitDir.resolve("sockets.target.wants").resolve(SOCKET));
+    return List.of(loginLink(), unitDir.resolve("sockets.target.wants").resolve(SOCKET));
   }
 
   static String serviceUnit(DaemonLaunch launch, boolean socketActivated) {
@@ -192,13 +202,31 @@ public final class SystemdUnits {
         + "WantedBy=sockets.target\n";
   }
 
-  /** A command line for ExecStart=: each word quoted as systemd reads it, specifiers escaped. */
+  /**
+   * A command line for ExecStart=: each word quoted as systemd reads it, specifiers escaped. The
+   * program's path is not subject to variable expansion (a {@code $} in it stays as it is); its
+   * arguments are.
+   */
   static String execLine(List<String> command) {
     List<String> words = new ArrayList<>();
-    for (String word : command) {
-      words.add(quoted(word, true));
+    for (int i = 0; i < command.size(); i++) {
+      words.add(quoted(command.get(i), i > 0));
     }
     return String.join(" ", words);
+  }
+
+  /** systemd refuses a program path holding quotes, backslashes or control characters. */
+  static void requireExecutableName(Path executable) {
+    String name = executable.toString();
+    for (char c : name.toCharArray()) {
+      if (c == '"' || c == '\'' || c == '\\' || Character.isISOControl(c)) {
+        throw CliException.error(
+            "systemd cannot start a program whose path holds quotes, backslashes or control"
+                + " characters: "
+                + name,
+            "install tracker in a directory whose path has none of them");
+      }
+    }
   }
 
   /**
