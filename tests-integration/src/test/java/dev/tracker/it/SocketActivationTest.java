@@ -141,6 +141,9 @@ class SocketActivationTest {
     return List.of(
         ProcessHandle.current().info().command().orElse("java"),
         "-Xmx128m",
+        // C1 only and the serial collector: a daemon that serves a few requests starts faster so.
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
         "-cp",
         System.getProperty("java.class.path"),
         "dev.tracker.daemon.DaemonMain",

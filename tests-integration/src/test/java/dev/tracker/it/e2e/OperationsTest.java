@@ -55,13 +55,13 @@ class OperationsTest {
     try (Database database = Database.open(DatabaseSettings.defaults(restored))) {
       database.awaitReady();
       assertThat(database.quickCheck()).containsExactly("ok");
-      assertThat(
-              database.read(
-                  session ->
-                      session
-                          .createNativeQuery("SELECT count(*) FROM issue", Long.class)
-                          .getSingleResult()))
-          .isEqualTo(2L);
+      Long issues =
+          database.read(
+              session ->
+                  session
+                      .createNativeQuery("SELECT count(*) FROM issue", Long.class)
+                      .getSingleResult());
+      assertThat(issues).isEqualTo(2L);
     }
 
     // The daemon served on; a second backup to the same name is refused, the first one intact.
@@ -77,13 +77,8 @@ class OperationsTest {
   @Test
   void doctorChecksTheRunningDaemonAndGivesAFixForEachProblem(CliRunner cli) throws Exception {
     Path config = cli.home().resolve("xdg-config");
-    // No class-data archive: the launcher cache is empty, whatever other tests left in the shared
-    // one; and the login service is looked for under this test's own config directory.
-    CliRunner repo =
-        Projects.initRepo(cli, "dr", "dr")
-            .env("XDG_CONFIG_HOME", config.toString())
-            .env("XDG_CACHE_HOME", cli.home().resolve("empty-cache").toString())
-            .env("TRACKER_NO_ARCHIVE", "1");
+    // The login service is looked for under this test's own config directory.
+    CliRunner repo = Projects.initRepo(cli, "dr", "dr").env("XDG_CONFIG_HOME", config.toString());
     createId(repo, "Something to sync");
     ok(repo.run("sync"));
 
@@ -141,6 +136,7 @@ class OperationsTest {
   void statusShowsProcessFiguresRequestsAndEachProjectsSync(CliRunner cli) {
     CliRunner repo = Projects.initRepo(cli, "sx", "sx");
     createId(repo, "Counted");
+    ok(repo.run("sync"));
 
     String status = ok(repo.run("daemon", "status")).stdout();
 
