@@ -181,6 +181,9 @@ public final class SystemdUnits {
     }
     unit.append("Restart=on-failure\n");
     unit.append("RestartSec=2s\n");
+    // The JVM ends on SIGTERM (systemctl stop, kill) with status 143 after a graceful stop: that
+    // is a success, not a failure to restart from.
+    unit.append("SuccessExitStatus=143\n");
     if (!socketActivated) {
       unit.append("\n[Install]\nWantedBy=default.target\n");
     }

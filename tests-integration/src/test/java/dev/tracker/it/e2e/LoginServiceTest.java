@@ -70,6 +70,7 @@ class LoginServiceTest {
         .contains(
             "ExecStart=" + daemonExecutable() + " run" + pathFlags(tracker),
             "Restart=on-failure",
+            "SuccessExitStatus=143",
             "Type=simple",
             "WantedBy=default.target",
             "Environment=PATH=" + tracker.environment().get("PATH"))
