@@ -87,6 +87,7 @@ public final class LoginService {
     }
     List<Path> written = new ArrayList<>();
     List<Path> removed = new ArrayList<>();
+    List<Path> madeDirs = missingDirectories(plan.write());
     try {
       for (ServiceFile file : plan.write()) {
         write(file);
@@ -98,14 +99,14 @@ public final class LoginService {
         }
       }
     } catch (IOException e) {
-      undo(plan, manager, written, List.of());
+      undo(plan, manager, written, madeDirs, new ArrayList<>());
       throw CliException.error("cannot write " + e.getMessage() + "; nothing was installed", hint);
     }
     for (ServiceStep step : plan.after()) {
       ServiceManager.Result result = run(manager, step, ran);
       if (!result.ok() && !step.mayFail()) {
         List<String> undone = new ArrayList<>();
-        undo(plan, manager, written, undone);
+        undo(plan, manager, written, madeDirs, undone);
         throw CliException.error(result.failure(), hint)
             .withDetails(
                 "undone: "
@@ -161,8 +162,26 @@ public final class LoginService {
     return result;
   }
 
+  /** The directories writing {@code files} creates, deepest first. */
+  private static List<Path> missingDirectories(List<ServiceFile> files) {
+    List<Path> missing = new ArrayList<>();
+    for (ServiceFile file : files) {
+      for (Path dir = file.path().getParent();
+          dir != null && !Files.exists(dir) && !missing.contains(dir);
+          dir = dir.getParent()) {
+        missing.add(dir);
+      }
+    }
+    missing.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+    return missing;
+  }
+
   private static void undo(
-      ServicePlan plan, ServiceManager manager, List<Path> written, List<String> undone) {
+      ServicePlan plan,
+      ServiceManager manager,
+      List<Path> written,
+      List<Path> madeDirs,
+      List<String> undone) {
     for (ServiceStep step : plan.undo()) {
       ServiceManager.Result result = manager.run(step.args());
       undone.add("ran " + String.join(" ", result.command()) + (result.ok() ? "" : " (failed)"));
@@ -174,6 +193,13 @@ public final class LoginService {
         }
       } catch (IOException e) {
         undone.add("could not remove " + path + ": " + e.getMessage());
+      }
+    }
+    for (Path dir : madeDirs) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException notEmpty) {
+        // Something else was put there meanwhile: it stays, with the directory.
       }
     }
   }
