@@ -25,15 +25,18 @@ record DaemonArguments(
     boolean syncEnabled,
     boolean gitCommit,
     int maxConnections,
-    Duration connectionIdleTimeout) {
+    Duration connectionIdleTimeout,
+    boolean socketActivation) {
 
   static final String USAGE =
-      "usage: tracker-daemon [run] [--detached] [--idle-timeout DURATION] [--tcp-port PORT] [--no-sync]"
-          + " [--git-commit] [--max-connections N] [--connection-idle-timeout DURATION]"
-          + " [--socket PATH] [--runtime-dir DIR] [--data-dir DIR] [--state-dir DIR]"
-          + " [--config-dir DIR]\n"
+      "usage: tracker-daemon [run] [--detached | --socket-activation] [--idle-timeout DURATION]"
+          + " [--tcp-port PORT] [--no-sync] [--git-commit] [--max-connections N]"
+          + " [--connection-idle-timeout DURATION] [--socket PATH] [--runtime-dir DIR]"
+          + " [--data-dir DIR] [--state-dir DIR] [--config-dir DIR]\n"
           + "       tracker-daemon merge-driver BASE OURS THEIRS\n"
-          + "DURATION is like 90s, 30m or 2h; --tcp-port 0 picks a free port.";
+          + "DURATION is like 90s, 30m or 2h; --tcp-port 0 picks a free port.\n"
+          + "--socket-activation: serve the listening socket passed as standard input (systemd's"
+          + " StandardInput=socket) instead of binding one, and leave its file in place.";
 
   static DaemonArguments parse(List<String> args) {
     Deque<String> rest = new ArrayDeque<>(args);
@@ -53,6 +56,7 @@ record DaemonArguments(
     boolean git = false;
     int maxConnections = HttpSettings.DEFAULT_MAX_CONNECTIONS;
     Duration connectionIdle = HttpSettings.DEFAULT_IDLE_TIMEOUT;
+    boolean socketActivation = false;
     while (!rest.isEmpty()) {
       String flag = rest.pop();
       switch (flag) {
@@ -60,6 +64,7 @@ record DaemonArguments(
         case "--version" -> version = true;
         case "--no-sync" -> sync = false;
         case "--git-commit" -> git = true;
+        case "--socket-activation" -> socketActivation = true;
         case "--idle-timeout" -> idle = duration(flag, value(flag, rest));
         case "--tcp-port" -> tcpPort = port(flag, value(flag, rest));
         case "--max-connections" -> maxConnections = count(flag, value(flag, rest));
@@ -73,6 +78,11 @@ record DaemonArguments(
         default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
       }
     }
+    if (detached && socketActivation) {
+      // A detached daemon logs only to its file; a socket-activated one logs to stderr, which
+      // systemd hands to the journal.
+      throw new IllegalArgumentException("--detached and --socket-activation exclude each other");
+    }
     return new DaemonArguments(
         new PathOverrides(data, runtime, state, config, socket),
         detached,
@@ -82,7 +92,8 @@ record DaemonArguments(
         sync,
         git,
         maxConnections,
-        connectionIdle);
+        connectionIdle,
+        socketActivation);
   }
 
   DaemonOptions options(RuntimePaths resolved) {
@@ -95,7 +106,8 @@ record DaemonArguments(
                 .withMaxConnections(maxConnections)
                 .withIdleTimeout(connectionIdleTimeout))
         .withSync(sync)
-        .withIdleTimeout(idleTimeout);
+        .withIdleTimeout(idleTimeout)
+        .withSocketActivation(socketActivation);
   }
 
   private static String value(String flag, Deque<String> rest) {

@@ -23,6 +23,18 @@ class DaemonArgumentsTest {
     assertThat(parsed.idleTimeout()).isEqualTo(Duration.ZERO);
     assertThat(parsed.maxConnections()).isEqualTo(HttpSettings.DEFAULT_MAX_CONNECTIONS);
     assertThat(parsed.connectionIdleTimeout()).isEqualTo(HttpSettings.DEFAULT_IDLE_TIMEOUT);
+    assertThat(parsed.socketActivation()).isFalse();
+  }
+
+  @Test
+  void socketActivationIsAnOptionOfItsOwnThatDetachedExcludes() {
+    DaemonArguments parsed = DaemonArguments.parse(List.of("run", "--socket-activation"));
+    assertThat(parsed.socketActivation()).isTrue();
+    RuntimePaths paths =
+        new RuntimePathResolver(Map.of(), Path.of("/home/u"), 1000).resolve(parsed.paths());
+    assertThat(parsed.options(paths).socketActivated()).isTrue();
+    assertThatThrownBy(() -> DaemonArguments.parse(List.of("--socket-activation", "--detached")))
+        .hasMessageContaining("--detached and --socket-activation exclude each other");
   }
 
   @Test

@@ -91,6 +91,50 @@ class SystemRoutesTest {
   }
 
   @Test
+  void healthSaysWhetherTheSocketWasInherited(TestDaemon daemon) {
+    assertThat(daemon.api().get("/v1/health").json().get("socketActivated").asBoolean()).isFalse();
+  }
+
+  @Test
+  void backupWritesAWholeCopyAndRefusesWhatItCannotWrite(TestDaemon daemon) throws Exception {
+    Api api = daemon.api();
+    api.post("/v1/projects", Map.of("key", "bk", "name", "Backup"));
+    java.nio.file.Path dir = Files.createDirectories(daemon.home().resolve("backups"));
+    java.nio.file.Path copy = dir.resolve("tracker.db");
+
+    Api.Reply done = api.post("/v1/backup", Map.of("file", copy.toString()));
+    assertThat(done.status()).as(done.text()).isEqualTo(200);
+    assertThat(done.json().get("file").asString()).isEqualTo(copy.toString());
+    assertThat(done.json().get("sizeBytes").asLong()).isEqualTo(Files.size(copy)).isPositive();
+    assertThat(done.json().get("millis").asLong()).isNotNegative();
+    // Only the copy: the temporary name it was written under is gone.
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(copy);
+    }
+
+    assertProblem(
+        api.post("/v1/backup", Map.of("file", copy.toString())), 409, "already_exists", "exists");
+    assertProblem(
+        api.post("/v1/backup", Map.of("file", "relative.db")),
+        400,
+        "validation_failed",
+        "absolute");
+    assertProblem(
+        api.post("/v1/backup", Map.of("file", dir.resolve("no/such/dir.db").toString())),
+        400,
+        "validation_failed",
+        "does not exist");
+    assertProblem(api.post("/v1/backup", Map.of()), 400, "validation_failed", "required");
+  }
+
+  private static void assertProblem(Api.Reply reply, int status, String code, String detail) {
+    assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+    assertThat(reply.json().get("code").asString()).isEqualTo(code);
+    assertThat(reply.json().get("field").asString()).isEqualTo("file");
+    assertThat(reply.json().get("detail").asString()).contains(detail);
+  }
+
+  @Test
   void shutdownStopsTheDaemonGracefullyAndRemovesItsFiles(TestDaemon daemon) throws Exception {
     Api.Reply reply = daemon.api().post("/v1/shutdown", null);
     assertThat(reply.status()).isEqualTo(202);

@@ -33,6 +33,7 @@ public final class Commands {
     "sync",
     "export",
     "import",
+    "backup",
     "projects",
     "daemon",
     "config",
@@ -90,6 +91,8 @@ public final class Commands {
         return new ExportCommand().spec(context);
       case "import":
         return new ImportCommand().spec(context);
+      case "backup":
+        return new BackupCommand().spec(context);
       case "projects":
         return new ProjectsCommand().spec(context);
       case "daemon":

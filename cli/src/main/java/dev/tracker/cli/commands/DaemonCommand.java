@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 final class DaemonCommand extends GroupCommand {
   DaemonCommand() {
@@ -25,7 +27,9 @@ final class DaemonCommand extends GroupCommand {
         new Restart(),
         new Status(),
         new Run(),
-        new Logs());
+        new Logs(),
+        new DaemonInstallCommand(),
+        new DaemonUninstallCommand());
   }
 
   static JsonObject summary(JsonObject health, boolean running) {
@@ -96,7 +100,12 @@ final class DaemonCommand extends GroupCommand {
         out.line(
             health == null
                 ? "The daemon is not running."
-                : "Stopped the daemon (" + describe(health) + ")");
+                : "Stopped the daemon ("
+                    + describe(health)
+                    + ")"
+                    + (DaemonControl.socketActivated(health)
+                        ? "; systemd keeps its socket and starts it again at the next command"
+                        : ""));
       }
       return ExitCode.OK;
     }
@@ -194,8 +203,16 @@ final class DaemonCommand extends GroupCommand {
                   + (p.string("root") != null ? " (" + p.string("root") + ")" : " (personal)"));
         }
       }
+      Set<String> synced = new HashSet<>();
       for (JsonObject sync : status.objects("sync")) {
+        synced.add(sync.string("project"));
         out.line("  sync of " + sync.string("project") + ": " + describeSync(sync));
+      }
+      for (JsonObject project : status.objects("projects")) {
+        // The sync loop reports a project from its first cycle on, a second or so after it appears.
+        if (project.string("root") != null && !synced.contains(project.string("key"))) {
+          out.line("  sync of " + project.string("key") + ": not synced yet");
+        }
       }
       return ExitCode.OK;
     }

@@ -2,8 +2,11 @@ package dev.tracker.cli.commands;
 
 import dev.tracker.cli.CliException;
 import dev.tracker.cli.daemon.DaemonControl;
+import dev.tracker.cli.daemon.DaemonExecutable;
 import dev.tracker.cli.json.JsonObject;
 import dev.tracker.cli.output.Output;
+import dev.tracker.cli.service.LoginService;
+import dev.tracker.cli.service.ServicePlatform;
 import dev.tracker.core.error.ExitCode;
 import dev.tracker.core.paths.RuntimePaths;
 import java.io.IOException;
@@ -26,9 +29,11 @@ final class DoctorCommand extends BaseCommand {
         "Check the installation and say how to fix what is wrong.",
         "Checks the runtime directory and socket permissions, stale files, whether the daemon"
             + " answers and its version, the database's integrity (PRAGMA quick_check) and free"
-            + " space, git, each project's sync state and whether its JSONL file parses, and the"
-            + " launcher's class-data archives. Never starts a daemon. Exit 0 when all is well,"
-            + " 1 when something needs fixing.",
+            + " space, git, each project's sync state and whether its JSONL file parses, the"
+            + " launcher's class-data archives, and whether the login service ('tracker daemon"
+            + " install') starts this installation's daemon. Never starts a daemon (a"
+            + " socket-activated one is started by systemd when doctor connects). Exit 0 when all"
+            + " is well, 1 when something needs fixing.",
         "With --json: {\"ok\",\"checks\":[{\"check\",\"ok\",\"detail\",\"fix\"}]}.");
   }
 
@@ -51,6 +56,7 @@ final class DoctorCommand extends BaseCommand {
     JsonObject health = Files.exists(paths.socket()) ? probe(control) : null;
     checks.add(socket(paths, health));
     checks.add(pidFile(paths, health));
+    checks.add(staleFiles(paths, health));
     if (health == null) {
       checks.add(
           new Check(
@@ -63,6 +69,7 @@ final class DoctorCommand extends BaseCommand {
       daemonSide(control, checks);
     }
     checks.add(archives());
+    checks.add(loginService());
     return report(out, checks);
   }
 
@@ -165,6 +172,86 @@ final class DoctorCommand extends BaseCommand {
         false,
         file + " names " + text + ", which is not a running daemon",
         "harmless (the pid file is informational): the next daemon rewrites it");
+  }
+
+  /** What a daemon killed with SIGKILL leaves besides its socket and pid file. */
+  private static Check staleFiles(RuntimePaths paths, JsonObject health) {
+    List<String> stale = new ArrayList<>();
+    if (health == null) {
+      for (Path file : List.of(paths.tokenFile(), paths.tcpFile())) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          stale.add(file.toString());
+        }
+      }
+    }
+    return stale.isEmpty()
+        ? new Check("stale files", true, "none", null)
+        : new Check(
+            "stale files",
+            false,
+            "left by a daemon that is gone: " + String.join(", ", stale),
+            "harmless (the next daemon replaces them); to tidy up: rm " + String.join(" ", stale));
+  }
+
+  /** Whether the daemon starts at login, and from this installation. */
+  private Check loginService() {
+    LoginService service;
+    try {
+      service = DaemonInstallCommand.loginService(context, null);
+    } catch (CliException unsupported) {
+      return new Check("login service", true, unsupported.getMessage(), null);
+    }
+    boolean linux = service.platform() == ServicePlatform.LINUX;
+    Path unit = linux ? service.systemdUnits().service() : service.launchAgent().plist();
+    Path installed;
+    try {
+      installed =
+          linux
+              ? service.systemdUnits().installedExecutable()
+              : service.launchAgent().installedExecutable();
+    } catch (IOException e) {
+      return new Check(
+          "login service",
+          false,
+          "cannot read " + unit + ": " + e.getMessage(),
+          "'tracker daemon uninstall', then 'tracker daemon install'");
+    }
+    if (installed == null) {
+      return new Check(
+          "login service",
+          true,
+          "not installed (optional: 'tracker daemon install' starts the daemon at login)",
+          null);
+    }
+    if (!Files.isExecutable(installed)) {
+      return new Check(
+          "login service",
+          false,
+          unit + " starts " + installed + ", which is gone (moved or removed installation?)",
+          "'tracker daemon install' from the installation you use now");
+    }
+    Path ours = thisInstallationsDaemon();
+    if (ours != null && !ours.equals(installed)) {
+      return new Check(
+          "login service",
+          false,
+          unit + " starts " + installed + ", not this installation's " + ours,
+          "'tracker daemon install' to start this installation's daemon at login");
+    }
+    boolean socketActivated = linux && Files.exists(service.systemdUnits().socket());
+    return new Check(
+        "login service",
+        true,
+        unit + " starts " + installed + (socketActivated ? " (socket-activated)" : ""),
+        null);
+  }
+
+  private Path thisInstallationsDaemon() {
+    try {
+      return DaemonExecutable.find(context.env()).toAbsolutePath().normalize();
+    } catch (CliException notFound) {
+      return null;
+    }
   }
 
   private Check daemon(JsonObject health) {

@@ -226,10 +226,13 @@ public final class DaemonControl {
 
   /**
    * Asks the daemon that answered with {@code health} to stop, then waits until its process has
-   * exited and its socket is gone: only then may another daemon start on the same socket.
+   * exited and its socket is gone: only then may another daemon start on the same socket. A
+   * socket-activated daemon's socket stays: systemd listens on it, and starts the next daemon at
+   * the next connection.
    */
   public void stop(JsonObject health) {
     long pid = health.number("pid", -1);
+    boolean socketStays = socketActivated(health);
     try {
       Response response = client.send("POST", "/v1/shutdown", null, null);
       if (response.status() >= 400 && response.status() != 503) {
@@ -242,7 +245,7 @@ public final class DaemonControl {
     client.disconnect();
     long deadline = System.nanoTime() + stopTimeout.toNanos();
     long delay = FIRST_DELAY_MILLIS;
-    while (isAlive(pid) || Files.exists(paths.socket())) {
+    while (isAlive(pid) || (!socketStays && Files.exists(paths.socket()))) {
       if (System.nanoTime() > deadline) {
         throw CliException.error(
             "the daemon (pid "
@@ -255,6 +258,11 @@ public final class DaemonControl {
       pause(delay);
       delay = Math.min(MAX_DELAY_MILLIS, delay * 2);
     }
+  }
+
+  /** Whether the daemon that answered with {@code health} serves a socket systemd listens on. */
+  public static boolean socketActivated(JsonObject health) {
+    return Boolean.TRUE.equals(health.get("socketActivated"));
   }
 
   static boolean isAlive(long pid) {

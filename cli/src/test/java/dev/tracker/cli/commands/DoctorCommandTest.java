@@ -87,4 +87,50 @@ class DoctorCommandTest {
       assertThat(failed.get(0).string("fix")).startsWith("chmod 700 ");
     }
   }
+
+  @Test
+  void filesOfAVanishedDaemonAreStaleWithTheCommandToRemoveThem() throws Exception {
+    CliHarness cli = new CliHarness(home);
+    CliHarness.write(home.resolve("run/daemon.token"), "secret");
+    CliHarness.write(home.resolve("run/daemon.tcp"), "127.0.0.1:4242");
+
+    JsonObject stale = check(cli.run("doctor", "--json"), "stale files");
+
+    assertThat(stale.get("ok")).isEqualTo(false);
+    assertThat(stale.string("detail")).contains("daemon.token", "daemon.tcp");
+    assertThat(stale.string("fix"))
+        .contains("rm " + home.resolve("run/daemon.token") + " " + home.resolve("run/daemon.tcp"));
+  }
+
+  @Test
+  void aLoginServiceIsCheckedForTheProgramItStarts() throws Exception {
+    CliHarness cli = new CliHarness(home);
+    assertThat(check(cli.run("doctor", "--json"), "login service").string("detail"))
+        .startsWith("not installed");
+
+    Path unit = home.resolve(".config/systemd/user/tracker.service");
+    CliHarness.write(
+        unit, "[Service]\nExecStart=" + home.resolve("gone/tracker-daemon") + " run\n");
+    JsonObject gone = check(cli.run("doctor", "--json"), "login service");
+    assertThat(gone.get("ok")).isEqualTo(false);
+    assertThat(gone.string("detail")).contains(unit.toString(), "gone/tracker-daemon", "is gone");
+    assertThat(gone.string("fix")).contains("tracker daemon install");
+
+    Path program = home.resolve("dist/bin/tracker-daemon");
+    CliHarness.write(program, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CliHarness.write(unit, "[Service]\nExecStart=" + program + " run\n");
+    CliHarness.write(home.resolve(".config/systemd/user/tracker.socket"), "[Socket]\n");
+    JsonObject installed = check(cli.run("doctor", "--json"), "login service");
+    assertThat(installed.get("ok")).isEqualTo(true);
+    assertThat(installed.string("detail"))
+        .isEqualTo(unit + " starts " + program + " (socket-activated)");
+  }
+
+  private static JsonObject check(Result result, String name) {
+    return Json.parseObject(result.out()).objects("checks").stream()
+        .filter(check -> name.equals(check.string("check")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + result.out()));
+  }
 }

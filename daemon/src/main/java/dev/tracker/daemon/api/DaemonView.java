@@ -11,6 +11,9 @@ public interface DaemonView {
   /** What {@code tracker doctor} checks on the daemon's side: database, git, each sync file. */
   Map<String, Object> diagnostics();
 
+  /** Writes a consistent copy of the database to {@code file} (an absolute path, not existing). */
+  Map<String, Object> backup(String file);
+
   /** Process and pool gauges for /v1/metrics, by Prometheus metric name. */
   Map<String, Number> gauges();
 
@@ -24,5 +27,6 @@ public interface DaemonView {
       long pid,
       long uptimeSeconds,
       double dbResponseMs,
-      int activeConnections) {}
+      int activeConnections,
+      boolean socketActivated) {}
 }

@@ -1,5 +1,6 @@
 package dev.tracker.daemon.api;
 
+import dev.tracker.core.api.BackupRequest;
 import dev.tracker.daemon.http.ApiHandler;
 import dev.tracker.daemon.http.Metrics;
 import dev.tracker.daemon.http.Reply;
@@ -21,6 +22,7 @@ final class SystemRoutes {
         .add("GET", "/v1/health", e -> Reply.ok(daemon.health()))
         .add("GET", "/v1/diagnostics", e -> Reply.ok(daemon.diagnostics()))
         .add("GET", "/v1/status", e -> Reply.ok(daemon.status()))
+        .add("POST", "/v1/backup", e -> Reply.ok(daemon.backup(e.body(BackupRequest.class).file())))
         .add(
             "GET",
             "/v1/metrics",

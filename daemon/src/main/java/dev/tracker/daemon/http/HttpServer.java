@@ -46,18 +46,24 @@ public final class HttpServer implements AutoCloseable {
 
   private final Server server;
   private final Path socket;
+  private final boolean ownsSocketFile;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private HttpServer(Server server, Path socket) {
+  private HttpServer(Server server, Path socket, boolean ownsSocketFile) {
     this.server = server;
     this.socket = socket;
+    this.ownsSocketFile = ownsSocketFile;
   }
 
   /**
    * Binds the socket (mode 0600) and starts serving {@code handler}, with {@code guard} watching
-   * every connection of every listener; on failure nothing runs.
+   * every connection of every listener; on failure nothing runs. With {@code inheritedSocket}, it
+   * serves the listening socket this process inherited as its standard input ({@link
+   * InheritedSocket}) instead of binding one, and leaves the socket file to the service manager
+   * that made it.
    */
-  public static HttpServer start(HttpSettings settings, ConnectionGuard guard, ApiHandler handler)
+  public static HttpServer start(
+      HttpSettings settings, ConnectionGuard guard, ApiHandler handler, boolean inheritedSocket)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
     threads.setName("tracker-http");
@@ -73,7 +79,9 @@ public final class HttpServer implements AutoCloseable {
     http.setSendXPoweredBy(false);
     http.setUriCompliance(ROUTER_URI_COMPLIANCE);
     UnixDomainServerConnector unix =
-        new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        inheritedSocket
+            ? InheritedSocket.connector(server, new HttpConnectionFactory(http))
+            : new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(settings.socket());
     unix.setAcceptQueueSize(settings.maxConnections());
     unix.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -91,11 +99,13 @@ public final class HttpServer implements AutoCloseable {
     }
     server.setHandler(new GracefulHandler(handler));
     server.setErrorHandler(handler.errorHandler());
-    HttpServer owner = new HttpServer(server, settings.socket());
+    HttpServer owner = new HttpServer(server, settings.socket(), !inheritedSocket);
     try {
       server.start();
-      Files.setPosixFilePermissions(
-          settings.socket(), PosixFilePermissions.fromString("rw-------"));
+      if (!inheritedSocket) {
+        Files.setPosixFilePermissions(
+            settings.socket(), PosixFilePermissions.fromString("rw-------"));
+      }
       log.info("listening on {}", settings.socket());
       return owner;
     } catch (Exception | Error e) {
@@ -127,7 +137,10 @@ public final class HttpServer implements AutoCloseable {
     return count;
   }
 
-  /** Stops gracefully, then releases every thread; idempotent. The socket file is removed. */
+  /**
+   * Stops gracefully, then releases every thread; idempotent. The socket file is removed, unless it
+   * was inherited.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -140,7 +153,9 @@ public final class HttpServer implements AutoCloseable {
     } finally {
       server.destroy();
       try {
-        Files.deleteIfExists(socket);
+        if (ownsSocketFile) {
+          Files.deleteIfExists(socket);
+        }
       } catch (IOException e) {
         log.warn("could not remove the socket {}", socket, e);
       }

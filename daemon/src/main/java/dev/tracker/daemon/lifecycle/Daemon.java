@@ -7,12 +7,14 @@ import dev.tracker.daemon.api.DaemonView;
 import dev.tracker.daemon.http.ApiHandler;
 import dev.tracker.daemon.http.ConnectionGuard;
 import dev.tracker.daemon.http.HttpServer;
+import dev.tracker.daemon.http.InheritedSocket;
 import dev.tracker.daemon.http.Json;
 import dev.tracker.daemon.http.Metrics;
 import dev.tracker.daemon.http.TcpAccess;
 import dev.tracker.daemon.issues.IssueStore;
 import dev.tracker.daemon.issues.SyncStore;
 import dev.tracker.daemon.storage.Database;
+import dev.tracker.daemon.storage.DatabaseBackup;
 import dev.tracker.daemon.storage.DatabaseSettings;
 import dev.tracker.daemon.sync.ProjectTransfer;
 import dev.tracker.daemon.sync.SyncDiagnostics;
@@ -80,8 +82,11 @@ public final class Daemon implements AutoCloseable, DaemonView {
         DaemonLock.tryAcquire(paths.lockFile())
             .orElseThrow(() -> new AlreadyRunningException(PidFile.read(paths.pidFile())));
     resources.add("lock", lock, lock::close);
-    // Holding the lock proves no daemon serves this socket: whatever is there is stale.
-    if (Files.deleteIfExists(paths.socket())) {
+    if (options.socketActivated()) {
+      // The socket file is the service manager's, listening for the next daemon: never removed.
+      InheritedSocket.require(paths.socket());
+    } else if (Files.deleteIfExists(paths.socket())) {
+      // Holding the lock proves no daemon serves this socket: whatever is there is stale.
       log.info("removed a stale socket left by a previous daemon: {}", paths.socket());
     }
     if (paths.socketFallback()) {
@@ -124,7 +129,7 @@ public final class Daemon implements AutoCloseable, DaemonView {
             sync::markDirty);
     // Everything above ran while Hibernate was starting; the socket opens only once it has.
     database.awaitReady();
-    http = HttpServer.start(options.http(), guard, handler);
+    http = HttpServer.start(options.http(), guard, handler, options.socketActivated());
     resources.add("http server", http, http::close);
     if (tcp != null) {
       PidFile.writeText(paths.tcpFile(), "127.0.0.1:" + http.tcpPort());
@@ -143,7 +148,10 @@ public final class Daemon implements AutoCloseable, DaemonView {
           });
     }
     log.info(
-        "tracker daemon {} ready (pid {})", TrackerVersion.VERSION, ProcessHandle.current().pid());
+        "tracker daemon {} ready (pid {}{})",
+        TrackerVersion.VERSION,
+        ProcessHandle.current().pid(),
+        options.socketActivated() ? ", socket-activated" : "");
   }
 
   public RuntimePaths paths() {
@@ -167,6 +175,11 @@ public final class Daemon implements AutoCloseable, DaemonView {
   private void closeNow() {
     closing.set(true);
     long start = System.nanoTime();
+    if (http != null) {
+      // Said before the socket closes: when it was inherited, the JDK then points stdout and
+      // stderr at /dev/null, and later lines reach only the log file, not systemd's journal.
+      log.info("tracker daemon stopping");
+    }
     try {
       resources.closeAll();
     } finally {
@@ -202,7 +215,8 @@ public final class Daemon implements AutoCloseable, DaemonView {
         ProcessHandle.current().pid(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
         database.ping(),
-        http == null ? 0 : http.activeConnections());
+        http == null ? 0 : http.activeConnections(),
+        options.socketActivated());
   }
 
   @Override
@@ -244,6 +258,11 @@ public final class Daemon implements AutoCloseable, DaemonView {
     diagnostics.put("files", syncDiagnostics.files());
     diagnostics.put("sync", sync.states());
     return diagnostics;
+  }
+
+  @Override
+  public Map<String, Object> backup(String file) {
+    return DatabaseBackup.run(database, file);
   }
 
   /** Resident memory, heap, open descriptors and threads, for status. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -115,6 +118,24 @@ public final class Database implements AutoCloseable {
     return read(
         session ->
             session.createNativeQuery("PRAGMA quick_check(20)", String.class).getResultList());
+  }
+
+  /**
+   * Writes a copy of the database to {@code target}, which must not exist, with SQLite's {@code
+   * VACUUM INTO}: the copy is the state of one read transaction, so writers carry on meanwhile
+   * (WAL) and the copy is consistent and compacted. It runs outside Hibernate, on a pooled
+   * connection in auto-commit mode, since SQLite refuses a VACUUM inside a transaction.
+   */
+  public void copyTo(Path target) {
+    ensureOpen();
+    try (Connection connection = pool.getConnection();
+        PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+      vacuum.setString(1, target.toString());
+      vacuum.execute();
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(
+          new IllegalStateException("VACUUM INTO " + target + " failed: " + e.getMessage(), e));
+    }
   }
 
   /** How long a trivial query takes, in milliseconds: the health check's view of the engine. */

@@ -170,6 +170,64 @@ class DatabaseTest {
     assertThat(writer.isAlive()).isFalse();
   }
 
+  /**
+   * The backup's promise: a copy taken while a write is under way neither waits for it nor holds
+   * half of it. The write here stays open, uncommitted, for the whole copy.
+   */
+  @Test
+  void aCopyDuringAnOpenWriteIsTakenAtOnceWithoutThatWrite() throws Exception {
+    try (Database db = Database.open(DatabaseSettings.defaults(dir.resolve("t.db")))) {
+      db.write(
+          s ->
+              s.createNativeMutationQuery(
+                      "INSERT INTO project (key, name, created_at, change_count)"
+                          + " VALUES ('one', 'One', '2026-01-01T00:00:00.000Z', 0)")
+                  .executeUpdate());
+      CountDownLatch inside = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread writer =
+          new Thread(
+              () ->
+                  db.write(
+                      s -> {
+                        s.createNativeMutationQuery(
+                                "INSERT INTO project (key, name, created_at, change_count)"
+                                    + " VALUES ('two', 'Two', '2026-01-01T00:00:00.000Z', 0)")
+                            .executeUpdate();
+                        inside.countDown();
+                        try {
+                          release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return null;
+                      }),
+              "tracker-test-writer");
+      writer.start();
+      try {
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        Path copy = dir.resolve("copy.db");
+        long start = System.nanoTime();
+        db.copyTo(copy);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .as("the copy waited for no writer")
+            .isLessThan(Duration.ofSeconds(5));
+        assertThat(writer.isAlive()).as("the write is still open").isTrue();
+        try (Database copied = Database.open(DatabaseSettings.defaults(copy))) {
+          assertThat(copied.quickCheck()).containsExactly("ok");
+          assertThat(projectKeys(copied)).containsExactly("one");
+        }
+      } finally {
+        release.countDown();
+        writer.join(10_000);
+      }
+      assertThat(projectKeys(db)).containsExactly("one", "two");
+      assertThatThrownBy(() -> db.copyTo(dir.resolve("copy.db")))
+          .as("VACUUM INTO never overwrites a database")
+          .hasMessageContaining("copy.db");
+    }
+  }
+
   @Test
   void openingAnUnusableLocationFailsAndLeavesNothingOpen() throws IOException {
     Set<String> threadsBefore = trackerThreads();
@@ -183,6 +241,13 @@ class DatabaseTest {
     assertThatThrownBy(() -> Database.open(DatabaseSettings.defaults(notADb)))
         .isInstanceOf(RuntimeException.class);
     assertThat(awaitEqual(DatabaseTest::trackerThreads, threadsBefore)).isEqualTo(threadsBefore);
+  }
+
+  private static List<String> projectKeys(Database db) {
+    return db.read(
+        s ->
+            s.createNativeQuery("SELECT key FROM project ORDER BY key", String.class)
+                .getResultList());
   }
 
   private static String pragma(Database db, String name) {
