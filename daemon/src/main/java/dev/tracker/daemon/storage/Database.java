@@ -133,8 +133,10 @@ public final class Database implements AutoCloseable {
       vacuum.setString(1, target.toString());
       vacuum.execute();
     } catch (SQLException e) {
+      // A full disk here is the target's, so the error names where the copy was going.
       throw SqliteErrors.translate(
-          new IllegalStateException("VACUUM INTO " + target + " failed: " + e.getMessage(), e));
+          new IllegalStateException("VACUUM INTO " + target + " failed: " + e.getMessage(), e),
+          target);
     }
   }
 
