@@ -146,7 +146,7 @@ launcher_adopt_recording() {
   if [ ! -f "$lock/representative" ]; then
     # The recording run did not do its real work (a lost start race, a failed command): what it
     # recorded is a fraction of what a real run loads. A later run records again.
-    rm -rf "$lock" 2>/dev/null || true
+    launcher_remove_lock "$lock" "$recorder"
     return 0
   fi
   if [ "$JAVA_FEATURE" -ge 25 ] && [ -f "$lock/config" ] && [ ! -f "$lock/archive" ]; then
@@ -154,10 +154,32 @@ launcher_adopt_recording() {
     return 0
   fi
   if [ -f "$lock/archive" ] && launcher_archive_valid "$lock/archive"; then
-    stat -c %s "$lock/archive" >"$1.size" 2>/dev/null && mv -f "$lock/archive" "$1" 2>/dev/null &&
-      launcher_prune_replaced "$1" || true
+    launcher_install_archive "$lock/archive" "$1" && launcher_prune_replaced "$1" || true
   fi
-  rm -rf "$lock" 2>/dev/null || true
+  launcher_remove_lock "$lock" "$recorder"
+}
+
+# Gives the archive $1 its name $2. Its size file comes first, written whole under a name of its
+# own and renamed: a launcher that finds an archive without its size file, or with another size,
+# removes it as damaged. Two launchers adopting the same recording at once both write the same size.
+launcher_install_archive() {
+  launcher_size=$(stat -c %s "$1" 2>/dev/null) && [ -n "$launcher_size" ] || return 1
+  echo "$launcher_size" >"$2.size.$$" 2>/dev/null && mv -f "$2.size.$$" "$2.size" 2>/dev/null &&
+    mv -f "$1" "$2" 2>/dev/null && return 0
+  rm -f "$2.size.$$" 2>/dev/null
+  return 1
+}
+
+# Removes the recording lock $1 judged abandoned by its pid $2. Another launcher may have removed
+# it and a third made a new one under the same name since: the lock is first renamed to a name of
+# this launcher's, and put back if the pid in it is not the one judged.
+launcher_remove_lock() {
+  mv "$1" "$1.stale.$$" 2>/dev/null || return 0
+  if [ "$(cat "$1.stale.$$/pid" 2>/dev/null || true)" = "$2" ]; then
+    rm -rf "$1.stale.$$" 2>/dev/null || true
+  else
+    mv "$1.stale.$$" "$1" 2>/dev/null || rm -rf "$1.stale.$$" 2>/dev/null || true
+  fi
 }
 
 # An archive of the same program, tracker version and java feature version with another key was
@@ -188,7 +210,7 @@ launcher_assemble_in_background() {
     if "$JAVA_CMD" -XX:AOTMode=create -XX:AOTConfiguration="$2/config" -XX:AOTCache="$2/archive" \
       -XX:ErrorFile=/dev/null -Xlog:disable -cp "$CLASS_PATH" >/dev/null 2>&1 &&
       launcher_archive_valid "$2/archive"; then
-      stat -c %s "$2/archive" >"$1.size" 2>/dev/null && mv -f "$2/archive" "$1" 2>/dev/null
+      launcher_install_archive "$2/archive" "$1"
     fi
     rm -rf "$2" 2>/dev/null
   ) </dev/null >/dev/null 2>&1 &
