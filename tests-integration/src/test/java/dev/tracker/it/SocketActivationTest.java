@@ -138,27 +138,24 @@ class SocketActivationTest {
   }
 
   private List<String> daemonCommand() {
-    return List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx128m",
-        // C1 only and the serial collector: a daemon that serves a few requests starts faster so.
-        "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC",
-        "-cp",
-        System.getProperty("java.class.path"),
-        "dev.tracker.daemon.DaemonMain",
-        "run",
-        "--socket-activation",
-        "--socket",
-        paths.socket().toString(),
-        "--runtime-dir",
-        paths.runtimeDir().toString(),
-        "--data-dir",
-        paths.dataDir().toString(),
-        "--state-dir",
-        paths.stateDir().toString(),
-        "--config-dir",
-        paths.configDir().toString());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m",
+                // C1 only and the serial collector: a daemon that serves a few requests starts
+                // faster so.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tracker.daemon.DaemonMain",
+                "run",
+                "--socket-activation",
+                "--socket",
+                paths.socket().toString()));
+    command.addAll(DaemonExtension.directoryOptions(paths));
+    return command;
   }
 
   /** Output to files (nothing left in pipes); stdin is /dev/null, which the activator replaces. */

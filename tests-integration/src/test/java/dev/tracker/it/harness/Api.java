@@ -24,6 +24,15 @@ public final class Api implements AutoCloseable {
             UnixDomainSocketAddress.of(socket), Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
+  /** The status of {@code GET /v1/health} on {@code socket}, or -1 while nothing answers there. */
+  public static int healthStatus(Path socket) {
+    try (Api api = new Api(socket)) {
+      return api.get("/v1/health").status();
+    } catch (RuntimeException notYet) {
+      return -1;
+    }
+  }
+
   public Reply get(String path) {
     return send("GET", path, Map.of(), null);
   }

@@ -67,6 +67,19 @@ public final class DaemonExtension
                 null));
   }
 
+  /** The {@code tracker-daemon run} options that put a child daemon's files under {@code paths}. */
+  public static java.util.List<String> directoryOptions(RuntimePaths paths) {
+    return java.util.List.of(
+        "--runtime-dir",
+        paths.runtimeDir().toString(),
+        "--data-dir",
+        paths.dataDir().toString(),
+        "--state-dir",
+        paths.stateDir().toString(),
+        "--config-dir",
+        paths.configDir().toString());
+  }
+
   static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;

@@ -44,18 +44,12 @@ final class DaemonChild implements AutoCloseable {
     }
     long begin = System.nanoTime();
     output = Files.createTempFile(home, "daemon-", ".out");
+    List<String> command =
+        new ArrayList<>(
+            List.of(CliRunner.distribution().resolve("bin/tracker-daemon").toString(), "run"));
+    command.addAll(DaemonExtension.directoryOptions(paths));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                CliRunner.distribution().resolve("bin/tracker-daemon").toString(),
-                "run",
-                "--runtime-dir",
-                paths.runtimeDir().toString(),
-                "--data-dir",
-                paths.dataDir().toString(),
-                "--state-dir",
-                paths.stateDir().toString(),
-                "--config-dir",
-                paths.configDir().toString())
+        new ProcessBuilder(command)
             .redirectInput(new File("/dev/null"))
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
@@ -115,21 +109,13 @@ final class DaemonChild implements AutoCloseable {
         throw new AssertionError(
             "the daemon exited with " + current.exitValue() + " while starting:\n" + output());
       }
-      if (Files.exists(paths.socket()) && health() == 200) {
+      if (Files.exists(paths.socket()) && Api.healthStatus(paths.socket()) == 200) {
         return;
       }
       Thread.sleep(25);
     }
     throw new AssertionError(
         "the daemon did not answer within " + limit.toSeconds() + " s:\n" + output());
-  }
-
-  private int health() {
-    try (Api api = new Api(paths.socket())) {
-      return api.get("/v1/health").status();
-    } catch (RuntimeException notYet) {
-      return -1;
-    }
   }
 
   private String output() throws IOException {

@@ -63,15 +63,8 @@ final class DaemonUnderUlimit implements AutoCloseable {
             "-c",
             "ulimit -n " + nofile + " && exec \"$0\" \"$@\"",
             CliRunner.distribution().resolve("bin/tracker-daemon").toString(),
-            "run",
-            "--runtime-dir",
-            paths.runtimeDir().toString(),
-            "--data-dir",
-            paths.dataDir().toString(),
-            "--state-dir",
-            paths.stateDir().toString(),
-            "--config-dir",
-            paths.configDir().toString()));
+            "run"));
+    command.addAll(DaemonExtension.directoryOptions(paths));
     command.addAll(List.of(flags));
     Path output = home.resolve("daemon.out");
     ProcessBuilder builder =
@@ -132,21 +125,13 @@ final class DaemonUnderUlimit implements AutoCloseable {
         throw new AssertionError(
             "the daemon exited with " + process.exitValue() + " before it was ready:\n" + output());
       }
-      if (Files.exists(paths.socket()) && health() == 200) {
+      if (Files.exists(paths.socket()) && Api.healthStatus(paths.socket()) == 200) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError(
         "the daemon was not ready within " + timeout.toSeconds() + " s:\n" + output());
-  }
-
-  private int health() {
-    try (Api api = new Api(paths.socket())) {
-      return api.get("/v1/health").status();
-    } catch (RuntimeException e) {
-      return -1;
-    }
   }
 
   /** Waits for the process to end by itself; its exit code, or fails naming its output. */

@@ -168,15 +168,8 @@ class SyncFaultsTest {
             System.getProperty("java.class.path"),
             "dev.tracker.daemon.DaemonMain",
             "run",
-            "--git-commit",
-            "--runtime-dir",
-            paths.runtimeDir().toString(),
-            "--data-dir",
-            paths.dataDir().toString(),
-            "--state-dir",
-            paths.stateDir().toString(),
-            "--config-dir",
-            paths.configDir().toString()));
+            "--git-commit"));
+    command.addAll(DaemonExtension.directoryOptions(paths));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
