@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.tracker.it.harness.NoLeakCheck;
-import dev.tracker.it.harness.ResourceFigures;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -126,7 +125,6 @@ class ContainerWorkloadTest {
             .withStartupTimeout(Duration.ofMinutes(2))) {
       container.start();
       long started = System.nanoTime();
-      ResourceFigures.testStarted("ContainerWorkloadTest");
       copyDistribution(container, dist);
 
       String pid = run(container, "start").trim();
@@ -212,7 +210,7 @@ class ContainerWorkloadTest {
         property != null && !property.isBlank()
             ? Path.of(property)
             : Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-                .resolve("../dist/target/tracker")
+                .resolve("../../dist/target/tracker")
                 .normalize();
     assertThat(dist.resolve("bin/tracker-daemon"))
         .as("the packaged distribution (build it with ./mvnw -B package)")
