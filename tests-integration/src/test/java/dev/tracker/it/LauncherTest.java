@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakExtension.class)
 class LauncherTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
+
+  /** The archive {@link #adoptedArchive()} recorded first, kept until the class ends. */
+  private static Path adoptedOnce;
 
   private Path home;
   private Path cache;
@@ -52,11 +57,7 @@ class LauncherTest {
       }
       process.waitFor(10, TimeUnit.SECONDS);
     }
-    try (Stream<Path> walk = Files.walk(home)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    deleteTree(home);
   }
 
   @Test
@@ -158,9 +159,7 @@ class LauncherTest {
   @Test
   void aRecordingLockStillWithoutItsPidIsLeftToItsMakerAndOnlyAnAbandonedOneIsCleared()
       throws Exception {
-    serveOnce();
-    run("tracker-daemon", Map.of(), "--version");
-    Path archive = onlyArchive();
+    Path archive = adoptedArchive();
     Files.delete(archive);
     Files.deleteIfExists(Path.of(archive + ".size"));
     // Another launcher has just made the lock and not yet written its pid into it: removing it
@@ -182,9 +181,7 @@ class LauncherTest {
 
   @Test
   void aTruncatedArchiveIsRemovedInsteadOfCrashingTheJvm() throws Exception {
-    serveOnce();
-    run("tracker-daemon", Map.of(), "--version");
-    Path archive = onlyArchive();
+    Path archive = adoptedArchive();
     byte[] half = new byte[(int) (Files.size(archive) / 2)];
     archive.toFile().setWritable(true);
     Files.write(archive, half);
@@ -199,9 +196,7 @@ class LauncherTest {
 
   @Test
   void aForeignFileOfTheRightSizeIsIgnoredByTheJvm() throws Exception {
-    serveOnce();
-    run("tracker-daemon", Map.of(), "--version");
-    Path archive = onlyArchive();
+    Path archive = adoptedArchive();
     byte[] garbage = new byte[(int) Files.size(archive)];
     java.util.Arrays.fill(garbage, (byte) 0x5a);
     archive.toFile().setWritable(true);
@@ -234,6 +229,49 @@ class LauncherTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.stdout()).isEmpty();
     assertThat(run.stderr()).contains("tracker needs Java 17 or later").contains("11.0.22");
+  }
+
+  /**
+   * An archive a serving daemon recorded and the next launch adopted, in this test's cache. The
+   * first call records one; later calls copy it (modes kept), for tests that only need an adopted
+   * archive to damage or remove: each recording costs a daemon start and a dump of some 10,000
+   * classes, several seconds of CPU.
+   */
+  private Path adoptedArchive() throws Exception {
+    if (adoptedOnce == null) {
+      serveOnce();
+      run("tracker-daemon", Map.of(), "--version");
+      Path archive = onlyArchive();
+      Path kept = Files.createTempDirectory(Path.of("/tmp"), "trk-launch-adopted-");
+      copyArchive(archive, kept);
+      adoptedOnce = kept.resolve(archive.getFileName());
+      return archive;
+    }
+    Path dir = Files.createDirectories(cache.resolve("tracker/jvm"));
+    copyArchive(adoptedOnce, dir);
+    return onlyArchive();
+  }
+
+  private static void copyArchive(Path archive, Path toDir) throws IOException {
+    for (Path file : List.of(archive, Path.of(archive + ".size"))) {
+      Files.copy(file, toDir.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+
+  @AfterAll
+  static void dropAdoptedArchive() throws IOException {
+    if (adoptedOnce != null) {
+      deleteTree(adoptedOnce.getParent());
+      adoptedOnce = null;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Starts {@code bin/tracker-daemon run}, waits until it answers, stops it, waits for exit. */
