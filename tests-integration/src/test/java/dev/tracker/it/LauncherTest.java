@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * command. The daemon runs on the JDK that runs these tests.
  */
 @ExtendWith(LeakExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
@@ -73,6 +77,8 @@ class LauncherTest {
     }
   }
 
+  // First, so that the archive it records is the one adoptedArchive() hands the later tests.
+  @Order(1)
   @Test
   void aServingDaemonRecordsTheArchiveAndTheNextLaunchAdoptsIt() throws Exception {
     serveOnce();
@@ -90,6 +96,7 @@ class LauncherTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .noneMatch(name -> name.endsWith(".recording"));
     }
+    keepAdopted(archive);
     // And a daemon started with it serves.
     serveOnce();
   }
@@ -242,14 +249,20 @@ class LauncherTest {
       serveOnce();
       run("tracker-daemon", Map.of(), "--version");
       Path archive = onlyArchive();
-      Path kept = Files.createTempDirectory(Path.of("/tmp"), "trk-launch-adopted-");
-      copyArchive(archive, kept);
-      adoptedOnce = kept.resolve(archive.getFileName());
+      keepAdopted(archive);
       return archive;
     }
     Path dir = Files.createDirectories(cache.resolve("tracker/jvm"));
     copyArchive(adoptedOnce, dir);
     return onlyArchive();
+  }
+
+  private static void keepAdopted(Path archive) throws IOException {
+    if (adoptedOnce == null) {
+      Path kept = Files.createTempDirectory(Path.of("/tmp"), "trk-launch-adopted-");
+      copyArchive(archive, kept);
+      adoptedOnce = kept.resolve(archive.getFileName());
+    }
   }
 
   private static void copyArchive(Path archive, Path toDir) throws IOException {
