@@ -16,7 +16,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,9 +25,6 @@ import tools.jackson.databind.JsonNode;
  * issue with {@code If-Match}. Nothing may fail, be lost, or be applied twice.
  */
 @CliTest
-// Last: its sixteen JVMs keep both cores busy on their own, while the classes before it wait on
-// child processes and timeouts, which the container test in the other JVM fills (docs/testing.md).
-@Order(Integer.MAX_VALUE)
 class ConcurrencyTest {
   private static final int WORKERS = 16;
   private static final int CREATES_PER_WORKER = 50;
