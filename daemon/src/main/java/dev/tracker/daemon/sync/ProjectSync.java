@@ -51,6 +51,11 @@ final class ProjectSync {
 
   private long handledBytes;
 
+  /**
+   * The current cycle imported or exported: if it ends without an error, it clears the last one.
+   */
+  private boolean progressed;
+
   /** Temporary files a killed daemon left beside the file are removed once, at the first cycle. */
   private boolean leftoversRemoved;
 
@@ -92,6 +97,7 @@ final class ProjectSync {
   /** Imports, then exports, as needed; {@code changeCount} is the counter the caller just read. */
   SyncReport cycle(long changeCount, boolean force) {
     handledBytes = 0;
+    progressed = false;
     try {
       if (!leftoversRemoved) {
         AtomicFiles.removeLeftovers(file, LEFTOVER_AGE);
@@ -113,6 +119,8 @@ final class ProjectSync {
       if (commitPending) {
         committed = commit();
         commitPending = false;
+      }
+      if (progressed || committed) {
         state = state.recovered();
       }
       return new SyncReport(key, exported, imported, committed, null, null);
@@ -157,6 +165,7 @@ final class ProjectSync {
     base.keep(content, hash);
     fileBehind = !outcome.merged().equals(theirs);
     state = state.imported(clock.instant());
+    progressed = true;
     return outcome.written();
   }
 
@@ -186,6 +195,7 @@ final class ProjectSync {
     base.keep(content, hash);
     fileBehind = false;
     state = state.exported(clock.instant(), snapshot.changeCount());
+    progressed = true;
     return write;
   }
 

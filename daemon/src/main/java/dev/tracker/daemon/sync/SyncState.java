@@ -25,12 +25,16 @@ public record SyncState(
     return new SyncState(project, file, null, null, true, null, null, -1);
   }
 
+  // Exporting and importing keep the last error: a cycle clears it only once it has ended without
+  // one (ProjectSync.cycle), so that status never shows "no error" between an export and the
+  // commit that fails after it.
   SyncState exported(Instant at, long changeCount) {
-    return new SyncState(project, file, at, lastImport, false, null, null, changeCount);
+    return new SyncState(project, file, at, lastImport, false, lastError, null, changeCount);
   }
 
   SyncState imported(Instant at) {
-    return new SyncState(project, file, lastExport, at, dirty, null, null, exportedChangeCount);
+    return new SyncState(
+        project, file, lastExport, at, dirty, lastError, null, exportedChangeCount);
   }
 
   SyncState paused(String where) {

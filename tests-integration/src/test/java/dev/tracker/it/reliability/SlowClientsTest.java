@@ -13,6 +13,8 @@ import dev.tracker.it.harness.DaemonExtension;
 import dev.tracker.it.harness.LeakExtension;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,12 +126,22 @@ class SlowClientsTest {
     long slowest = 0;
     List<Long> latencies = new ArrayList<>();
     int retried = 0;
+    int resets = 0;
     for (int i = 0; i < 20; i++) {
       long start = System.nanoTime();
       Api.Reply reply = null;
       for (int attempt = 0; attempt < 3; attempt++) {
         try (Api api = new Api(child.socket())) {
           reply = api.get("/v1/projects");
+        } catch (UncheckedIOException e) {
+          // While refusals hold more than half the descriptor reserve, a newcomer is closed as
+          // soon as it is accepted, unanswered (ConnectionGuard's design); the client sees its
+          // connection reset, and retries as after a 503.
+          assertThat(e).hasRootCauseInstanceOf(SocketException.class);
+          reply = null;
+          resets++;
+          Thread.sleep(1_000);
+          continue;
         }
         if (reply.status() != 503) {
           break;
@@ -143,13 +155,16 @@ class SlowClientsTest {
         retried++;
         Thread.sleep(1_000);
       }
+      assertThat(reply).as("an answer within three attempts").isNotNull();
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       slowest = Math.max(slowest, System.nanoTime() - start);
       latencies.add((System.nanoTime() - start) / 1_000_000);
       maxDescriptors = Math.max(maxDescriptors, child.openDescriptors());
     }
     assertThat(Duration.ofNanos(slowest))
-        .as("the slowest request; each took (ms) %s, %d retried after a 503", latencies, retried)
+        .as(
+            "the slowest request; each took (ms) %s, %d retried after a 503, %d after a reset",
+            latencies, retried, resets)
         .isLessThan(Duration.ofSeconds(5));
     // Refused newcomers of the flood are closed after a second's grace; then the daemon holds
     // what it allows, no more, and not much less (each request above closed one idle connection).
@@ -192,7 +207,8 @@ class SlowClientsTest {
     System.out.printf(
         "[reliability] slow clients: ulimit -n %d, %d descriptors at rest, %d connections allowed;"
             + " %d idle clients: %d held while 20 other requests were served (slowest %d ms, %d"
-            + " retried after a 503), at most %d descriptors; all closed by the %d s idle timeout"
+            + " retried after a 503, %d after a reset), at most %d descriptors; all closed by the"
+            + " %d s idle timeout"
             + " (last after %d ms); test %d ms%n",
         NOFILE,
         resting,
@@ -201,6 +217,7 @@ class SlowClientsTest {
         heldWhileServing,
         slowest / 1_000_000,
         retried,
+        resets,
         maxDescriptors,
         IDLE_TIMEOUT.toSeconds(),
         last,
