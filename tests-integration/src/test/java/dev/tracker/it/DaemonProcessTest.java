@@ -156,11 +156,7 @@ class DaemonProcessTest {
   }
 
   private int health() {
-    try (Api api = new Api(paths.socket())) {
-      return api.get("/v1/health").status();
-    } catch (RuntimeException e) {
-      return -1;
-    }
+    return Api.healthStatus(paths.socket());
   }
 
   private static void signal(String name, long pid) throws Exception {

@@ -299,22 +299,17 @@ class LauncherTest {
   }
 
   private void awaitHealthy(Process daemon) throws Exception {
-    Path socket = home.resolve("run/tracker/daemon.sock");
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    int status = -1;
-    while (status != 200 && System.nanoTime() < deadline && daemon.isAlive()) {
-      if (Files.exists(socket)) {
-        try (Api api = new Api(socket)) {
-          status = api.get("/v1/health").status();
-        } catch (RuntimeException notYet) {
-          status = -1;
-        }
-      }
-      if (status != 200) {
-        Thread.sleep(50);
-      }
-    }
-    assertThat(status).as("the daemon answered").isEqualTo(200);
+    Api.awaitHealthy(
+        daemon,
+        home.resolve("run/tracker/daemon.sock"),
+        LIMIT,
+        () -> {
+          try {
+            return read(errFile(daemon));
+          } catch (IOException e) {
+            return "(its stderr could not be read: " + e + ")";
+          }
+        });
   }
 
   private void stop(Process daemon) throws Exception {

@@ -102,20 +102,16 @@ final class DaemonChild implements AutoCloseable {
     return current.exitValue();
   }
 
-  private void awaitHealthy(Duration limit) throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!current.isAlive()) {
-        throw new AssertionError(
-            "the daemon exited with " + current.exitValue() + " while starting:\n" + output());
-      }
-      if (Files.exists(paths.socket()) && Api.healthStatus(paths.socket()) == 200) {
-        return;
-      }
-      Thread.sleep(25);
+  private void awaitHealthy(Duration limit) throws InterruptedException {
+    Api.awaitHealthy(current, paths.socket(), limit, this::outputOrWhyNot);
+  }
+
+  private String outputOrWhyNot() {
+    try {
+      return output();
+    } catch (IOException e) {
+      return "(its output could not be read: " + e + ")";
     }
-    throw new AssertionError(
-        "the daemon did not answer within " + limit.toSeconds() + " s:\n" + output());
   }
 
   private String output() throws IOException {

@@ -119,19 +119,7 @@ final class DaemonUnderUlimit implements AutoCloseable {
 
   /** Waits until the socket answers {@code /v1/health} with 200; fails with the output if not. */
   void awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "the daemon exited with " + process.exitValue() + " before it was ready:\n" + output());
-      }
-      if (Files.exists(paths.socket()) && Api.healthStatus(paths.socket()) == 200) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        "the daemon was not ready within " + timeout.toSeconds() + " s:\n" + output());
+    Api.awaitHealthy(process, paths.socket(), timeout, this::output);
   }
 
   /** Waits for the process to end by itself; its exit code, or fails naming its output. */

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,31 @@ public final class Api implements AutoCloseable {
     } catch (RuntimeException notYet) {
       return -1;
     }
+  }
+
+  /**
+   * Waits until {@code socket} answers {@code /v1/health} with 200. Fails, with what {@code output}
+   * gives (the daemon's output), if {@code daemon} exits first or {@code limit} runs out.
+   */
+  public static void awaitHealthy(
+      Process daemon, Path socket, Duration limit, Supplier<String> output)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!daemon.isAlive()) {
+        throw new AssertionError(
+            "the daemon exited with "
+                + daemon.exitValue()
+                + " before it answered:\n"
+                + output.get());
+      }
+      if (Files.exists(socket) && healthStatus(socket) == 200) {
+        return;
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError(
+        "the daemon did not answer within " + limit.toSeconds() + " s:\n" + output.get());
   }
 
   public Reply get(String path) {
